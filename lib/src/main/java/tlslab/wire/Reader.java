@@ -126,7 +126,7 @@ public final class Reader {
     /** Fails unless every byte was consumed. */
     public void expectEnd() throws DecodeException {
         if (pos != end) {
-            throw new DecodeException(AlertDescription.DECODE_ERROR, structure, prefix + "end", offset(),
+            throw new DecodeException(AlertDescription.DECODE_ERROR, structure, name("end"), offset(),
                     (end - pos) + " unexpected trailing byte(s)");
         }
     }
@@ -138,7 +138,7 @@ public final class Reader {
 
     /** An error at the current offset, for checks the message classes make on values they read. */
     public DecodeException error(AlertDescription alert, String field, String problem) {
-        return new DecodeException(alert, structure, prefix + field, offset(), problem);
+        return new DecodeException(alert, structure, name(field), offset(), problem);
     }
 
     private long uint(String field, int n) throws DecodeException {
@@ -160,7 +160,7 @@ public final class Reader {
     private Reader vector(String field, int lenBytes, int min, int max) throws DecodeException {
         int len = length(field, lenBytes, min, max);
         need(field, len);
-        Reader sub = new Reader(structure, buf, pos, pos + len, base, fields, prefix + field + ".");
+        Reader sub = new Reader(structure, buf, pos, pos + len, base, fields, name(field));
         pos += len;
         return sub;
     }
@@ -169,7 +169,7 @@ public final class Reader {
         int at = offset();
         int len = (int) uint(field + ".length", lenBytes);
         if (len < min || len > max) {
-            throw new DecodeException(AlertDescription.DECODE_ERROR, structure, prefix + field, at,
+            throw new DecodeException(AlertDescription.DECODE_ERROR, structure, name(field), at,
                     "length " + len + " outside the allowed " + min + ".." + max);
         }
         return len;
@@ -177,14 +177,20 @@ public final class Reader {
 
     private void need(String field, int n) throws DecodeException {
         if (n > end - pos) {
-            throw new DecodeException(AlertDescription.DECODE_ERROR, structure, prefix + field, offset(),
+            throw new DecodeException(AlertDescription.DECODE_ERROR, structure, name(field), offset(),
                     "needs " + n + " byte(s) but only " + (end - pos) + " left");
         }
     }
 
+    /** Field names nest: "cipher_suites" then "cipher_suites[0]", "extensions[1].extension_type". */
+    private String name(String field) {
+        if (prefix.isEmpty()) return field;
+        return field.startsWith("[") ? prefix + field : prefix + "." + field;
+    }
+
     private void record(String field, int at, int n) {
         if (fields != null) {
-            fields.add(new Field(prefix + field, base + at, n, Arrays.copyOfRange(buf, at, at + n), ""));
+            fields.add(new Field(name(field), base + at, n, Arrays.copyOfRange(buf, at, at + n), ""));
         }
     }
 }

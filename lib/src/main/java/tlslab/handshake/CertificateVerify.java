@@ -1,0 +1,31 @@
+package tlslab.handshake;
+
+import tlslab.wire.DecodeException;
+import tlslab.wire.Reader;
+import tlslab.wire.Writer;
+
+/**
+ * CertificateVerify (RFC 5246 §7.4.8): sent only by a client that sent a certificate. It signs all
+ * handshake messages so far with the client's private key, proving the client owns that
+ * certificate. (It is not a client confirming the server's certificate.)
+ */
+public record CertificateVerify(int signatureScheme, byte[] signature) implements HandshakeMessage {
+
+    @Override
+    public HandshakeType type() {
+        return HandshakeType.CERTIFICATE_VERIFY;
+    }
+
+    @Override
+    public void writeBody(Writer w) {
+        w.u16(signatureScheme).opaque16(signature);
+    }
+
+    static CertificateVerify read(Reader r) throws DecodeException {
+        int scheme = r.u16("signature_algorithm");
+        r.note(SignatureScheme.nameOf(scheme));
+        byte[] sig = r.opaque16("signature", 0, 0xffff);
+        r.note("client's signature over every handshake message so far");
+        return new CertificateVerify(scheme, sig);
+    }
+}

@@ -1,0 +1,70 @@
+package tlslab.handshake;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tlslab.crypto.CipherSuite;
+import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
+import tlslab.wire.Reader;
+import tlslab.wire.Writer;
+
+/**
+ * The client's first message (RFC 5246 §7.4.1.2): the highest version it speaks, 32 random bytes,
+ * a session ID to resume (or none), the cipher suites it accepts in order of preference, the
+ * compression methods (only "null" today), and extensions.
+ */
+public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, List<Integer> cipherSuites,
+                          byte[] compressionMethods, List<Extension> extensions) implements HandshakeMessage {
+
+    @Override
+    public HandshakeType type() {
+        return HandshakeType.CLIENT_HELLO;
+    }
+
+    @Override
+    public void writeBody(Writer w) {
+        w.u16(clientVersion).bytes(random).opaque8(sessionId);
+        w.vector16(v -> cipherSuites.forEach(v::u16));
+        w.opaque8(compressionMethods);
+        Extension.writeAll(w, extensions);
+    }
+
+    static ClientHello read(Reader r) throws DecodeException {
+        int version = r.u16("client_version");
+        r.note(Hello.versionName(version));
+        byte[] random = r.bytes("random", 32);
+        r.note("client random: 32 fresh bytes, mixed into every key");
+        byte[] sessionId = r.opaque8("session_id", 0, 32);
+        r.note(sessionId.length == 0 ? "empty: a new session" : "asks to resume this session");
+        Reader suites = r.vector16("cipher_suites", 2, 0xfffe);
+        if (suites.remaining() % 2 != 0) {
+            throw suites.error(tlslab.alert.AlertDescription.DECODE_ERROR, "length", "odd length for a list of 2-byte codes");
+        }
+        List<Integer> cipherSuites = new ArrayList<>();
+        while (suites.hasRemaining()) {
+            int cs = suites.u16("[" + cipherSuites.size() + "]");
+            suites.note(CipherSuite.nameOf(cs));
+            cipherSuites.add(cs);
+        }
+        byte[] compression = r.opaque8("compression_methods", 1, 255);
+        r.note(compression.length == 1 && compression[0] == 0 ? "null (no compression)" : Hex.of(compression));
+        List<Extension> extensions = Extension.readAll(r);
+        return new ClientHello(version, random, sessionId, cipherSuites, compression, extensions);
+    }
+
+    /** The server name from SNI, or null. */
+    public String serverName() throws DecodeException {
+        Extension sni = Extension.find(extensions, Extension.SERVER_NAME);
+        return sni == null ? null : sni.hostName();
+    }
+
+    @Override
+    public String toString() {
+        List<String> names = new ArrayList<>();
+        cipherSuites.forEach(cs -> names.add(CipherSuite.nameOf(cs)));
+        return "ClientHello{version=" + Hello.versionName(clientVersion) + ", random=" + Hex.abbreviate(random, 8)
+                + ", session_id=" + Hex.of(sessionId) + ", cipher_suites=" + names + ", extensions="
+                + extensions.stream().map(e -> Extension.nameOf(e.type())).toList() + "}";
+    }
+}

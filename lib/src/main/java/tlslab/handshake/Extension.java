@@ -1,0 +1,112 @@
+package tlslab.handshake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import tlslab.crypto.NamedGroup;
+import tlslab.wire.DecodeException;
+import tlslab.wire.Reader;
+import tlslab.wire.Writer;
+
+/**
+ * A hello extension: type and opaque data (RFC 5246 §7.4.1.4). This library sends only what it
+ * implements: server_name, supported_groups, ec_point_formats and signature_algorithms.
+ */
+public record Extension(int type, byte[] data) {
+    public static final int SERVER_NAME = 0;
+    public static final int SUPPORTED_GROUPS = 10;
+    public static final int EC_POINT_FORMATS = 11;
+    public static final int SIGNATURE_ALGORITHMS = 13;
+
+    public static String nameOf(int type) {
+        return switch (type) {
+            case SERVER_NAME -> "server_name";
+            case 5 -> "status_request";
+            case SUPPORTED_GROUPS -> "supported_groups";
+            case EC_POINT_FORMATS -> "ec_point_formats";
+            case SIGNATURE_ALGORITHMS -> "signature_algorithms";
+            case 16 -> "application_layer_protocol_negotiation";
+            case 18 -> "signed_certificate_timestamp";
+            case 21 -> "padding";
+            case 22 -> "encrypt_then_mac (not implemented: ignored)";
+            case 23 -> "extended_master_secret (not implemented: ignored)";
+            case 35 -> "session_ticket (not implemented: ignored)";
+            case 43 -> "supported_versions (TLS 1.3)";
+            case 45 -> "psk_key_exchange_modes (TLS 1.3)";
+            case 49 -> "post_handshake_auth (TLS 1.3)";
+            case 51 -> "key_share (TLS 1.3)";
+            case 0xff01 -> "renegotiation_info (not implemented: ignored)";
+            default -> String.format("extension 0x%04X", type);
+        };
+    }
+
+    /** SNI with one host_name entry (RFC 6066 §3). */
+    public static Extension serverName(String host) {
+        byte[] name = host.getBytes(StandardCharsets.US_ASCII);
+        return new Extension(SERVER_NAME, new Writer().vector16(w -> w.u8(0).opaque16(name)).toByteArray());
+    }
+
+    public static Extension supportedGroups(List<NamedGroup> groups) {
+        return new Extension(SUPPORTED_GROUPS, new Writer().vector16(w -> groups.forEach(g -> w.u16(g.id))).toByteArray());
+    }
+
+    /** Only "uncompressed" (0), the one format RFC 8422 still allows. */
+    public static Extension ecPointFormats() {
+        return new Extension(EC_POINT_FORMATS, new byte[] {1, 0});
+    }
+
+    public static Extension signatureAlgorithms(List<Integer> schemes) {
+        return new Extension(SIGNATURE_ALGORITHMS, new Writer().vector16(w -> schemes.forEach(w::u16)).toByteArray());
+    }
+
+    /** The host name in a server_name extension, or null if none of type host_name. */
+    public String hostName() throws DecodeException {
+        Reader list = Reader.of("server_name", data).vector16("server_name_list", 1, 0xffff);
+        while (list.hasRemaining()) {
+            int nameType = list.u8("name_type");
+            byte[] name = list.opaque16("name", 1, 0xffff);
+            if (nameType == 0) return new String(name, StandardCharsets.US_ASCII);
+        }
+        return null;
+    }
+
+    /** The 16-bit codes in a list extension (supported_groups, signature_algorithms). */
+    public List<Integer> codes() throws DecodeException {
+        Reader list = Reader.of(nameOf(type), data).vector16("list", 2, 0xfffe);
+        List<Integer> out = new ArrayList<>();
+        while (list.hasRemaining()) out.add(list.u16("[" + out.size() + "]"));
+        return out;
+    }
+
+    /** Finds an extension by type, or null. */
+    public static Extension find(List<Extension> extensions, int type) {
+        for (Extension e : extensions) {
+            if (e.type == type) return e;
+        }
+        return null;
+    }
+
+    static void writeAll(Writer w, List<Extension> extensions) {
+        if (extensions.isEmpty()) return;
+        w.vector16(v -> extensions.forEach(e -> v.u16(e.type).opaque16(e.data)));
+    }
+
+    static List<Extension> readAll(Reader r) throws DecodeException {
+        List<Extension> out = new ArrayList<>();
+        if (!r.hasRemaining()) return out;
+        Reader list = r.vector16("extensions", 0, 0xffff);
+        while (list.hasRemaining()) {
+            String at = "[" + out.size() + "]";
+            int type = list.u16(at + ".extension_type");
+            list.note(nameOf(type));
+            for (Extension seen : out) {
+                if (seen.type == type) {
+                    throw list.error(tlslab.alert.AlertDescription.DECODE_ERROR, at, "extension " + nameOf(type) + " appears twice");
+                }
+            }
+            out.add(new Extension(type, list.opaque16(at + ".extension_data", 0, 0xffff)));
+        }
+        return out;
+    }
+}

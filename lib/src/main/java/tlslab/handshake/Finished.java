@@ -1,0 +1,35 @@
+package tlslab.handshake;
+
+import tlslab.crypto.KeySchedule;
+import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
+import tlslab.wire.Reader;
+import tlslab.wire.Writer;
+
+/**
+ * Finished (RFC 5246 §7.4.9): the first protected message. verify_data = PRF(master_secret, label,
+ * SHA-256(all handshake messages)) proves both sides saw the same handshake with the same keys.
+ */
+public record Finished(byte[] verifyData) implements HandshakeMessage {
+
+    @Override
+    public HandshakeType type() {
+        return HandshakeType.FINISHED;
+    }
+
+    @Override
+    public void writeBody(Writer w) {
+        w.bytes(verifyData);
+    }
+
+    static Finished read(Reader r) throws DecodeException {
+        byte[] vd = r.bytes("verify_data", KeySchedule.VERIFY_DATA_LENGTH);
+        r.note("PRF(master_secret, finished_label, SHA-256(handshake_messages))[0..11]");
+        return new Finished(vd);
+    }
+
+    @Override
+    public String toString() {
+        return "Finished{verify_data=" + Hex.of(verifyData) + "}";
+    }
+}

@@ -1,0 +1,48 @@
+package tlslab.handshake;
+
+import java.util.List;
+
+import tlslab.crypto.CipherSuite;
+import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
+import tlslab.wire.Reader;
+import tlslab.wire.Writer;
+
+/**
+ * The server's choice (RFC 5246 §7.4.1.3): the version, its own 32 random bytes, the session ID
+ * (the client's, when resuming), one cipher suite from the client's list, and compression null.
+ */
+public record ServerHello(int serverVersion, byte[] random, byte[] sessionId, int cipherSuite,
+                          int compressionMethod, List<Extension> extensions) implements HandshakeMessage {
+
+    @Override
+    public HandshakeType type() {
+        return HandshakeType.SERVER_HELLO;
+    }
+
+    @Override
+    public void writeBody(Writer w) {
+        w.u16(serverVersion).bytes(random).opaque8(sessionId).u16(cipherSuite).u8(compressionMethod);
+        Extension.writeAll(w, extensions);
+    }
+
+    static ServerHello read(Reader r) throws DecodeException {
+        int version = r.u16("server_version");
+        r.note(Hello.versionName(version));
+        byte[] random = r.bytes("random", 32);
+        r.note("server random: 32 fresh bytes, mixed into every key");
+        byte[] sessionId = r.opaque8("session_id", 0, 32);
+        r.note("names this session, so a later connection can resume it");
+        int suite = r.u16("cipher_suite");
+        r.note(CipherSuite.nameOf(suite));
+        int compression = r.u8("compression_method");
+        r.note(compression == 0 ? "null (no compression)" : "compression " + compression);
+        return new ServerHello(version, random, sessionId, suite, compression, Extension.readAll(r));
+    }
+
+    @Override
+    public String toString() {
+        return "ServerHello{version=" + Hello.versionName(serverVersion) + ", random=" + Hex.abbreviate(random, 8)
+                + ", session_id=" + Hex.abbreviate(sessionId, 8) + ", cipher_suite=" + CipherSuite.nameOf(cipherSuite) + "}";
+    }
+}

@@ -1,0 +1,26 @@
+package tlslab.record;
+
+/** The first byte of every record (RFC 5246 §6.2.1). */
+public enum ContentType {
+    CHANGE_CIPHER_SPEC(20),
+    ALERT(21),
+    HANDSHAKE(22),
+    APPLICATION_DATA(23);
+
+    public final int code;
+
+    ContentType(int code) {
+        this.code = code;
+    }
+
+    public static ContentType of(int code) {
+        for (ContentType t : values()) {
+            if (t.code == code) return t;
+        }
+        return null;
+    }
+
+    public String rfcName() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,100 @@
+package tlslab.record;
+
+import java.security.GeneralSecurityException;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+
+/**
+ * AES-128-GCM records (RFC 5288): nonce = 4-byte salt from the key block ‖ 8-byte explicit part,
+ * which we set to the sequence number (unique per key, as required). The fragment is
+ * explicit_nonce ‖ ciphertext ‖ 16-byte tag; the additional data is seq ‖ type ‖ version ‖ length.
+ */
+final class GcmCipher implements RecordCipher {
+    static final int EXPLICIT_NONCE = 8;
+    static final int TAG = 16;
+
+    private final SecretKeySpec key;
+    private final byte[] salt;
+    private final Cipher cipher;
+
+    GcmCipher(byte[] key, byte[] salt) {
+        this.key = new SecretKeySpec(key, "AES");
+        this.salt = salt.clone();
+        try {
+            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable in this JDK", e);
+        }
+    }
+
+    @Override
+    public byte[] seal(long seq, ContentType type, byte[] plaintext, int off, int len) {
+        byte[] out = new byte[EXPLICIT_NONCE + len + TAG];
+        putLong(out, 0, seq);
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce(out)));
+            cipher.updateAAD(additionalData(seq, type, len));
+            cipher.doFinal(plaintext, off, len, out, EXPLICIT_NONCE);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    @Override
+    public byte[] open(long seq, ContentType type, byte[] fragment) throws TlsException {
+        int len = fragment.length - EXPLICIT_NONCE - TAG;
+        if (len < 0) {
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC, "GCM record of " + fragment.length
+                    + " bytes is shorter than explicit nonce (8) + tag (16)");
+        }
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce(fragment)));
+            cipher.updateAAD(additionalData(seq, type, len));
+            return cipher.doFinal(fragment, EXPLICIT_NONCE, len + TAG);
+        } catch (AEADBadTagException e) {
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC, "GCM tag check failed on " + type.rfcName()
+                    + " record #" + seq + ": the record was altered, or the keys differ");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
+    @Override
+    public int maxExpansion() {
+        return EXPLICIT_NONCE + TAG;
+    }
+
+    private byte[] nonce(byte[] fragment) {
+        byte[] nonce = new byte[12];
+        System.arraycopy(salt, 0, nonce, 0, 4);
+        System.arraycopy(fragment, 0, nonce, 4, EXPLICIT_NONCE);
+        return nonce;
+    }
+
+    static byte[] additionalData(long seq, ContentType type, int length) {
+        byte[] ad = new byte[13];
+        putLong(ad, 0, seq);
+        ad[8] = (byte) type.code;
+        ad[9] = 3;
+        ad[10] = 3;
+        ad[11] = (byte) (length >>> 8);
+        ad[12] = (byte) length;
+        return ad;
+    }
+
+    static void putLong(byte[] b, int at, long v) {
+        for (int i = 0; i < 8; i++) b[at + i] = (byte) (v >>> (56 - 8 * i));
+    }
+
+    @Override
+    public String toString() {
+        return "AES-128-GCM";
+    }
+}

@@ -1,0 +1,55 @@
+package tlslab.record;
+
+import java.security.SecureRandom;
+
+import tlslab.alert.TlsException;
+import tlslab.crypto.CipherSuite;
+import tlslab.crypto.KeySchedule.KeyBlock;
+
+/**
+ * Protection of one direction of a connection: turns a plaintext fragment into the bytes of a
+ * TLSCiphertext fragment and back. {@code seq} is the record's 64-bit sequence number and
+ * {@code type} its content type, both authenticated but never sent.
+ */
+public interface RecordCipher {
+
+    byte[] seal(long seq, ContentType type, byte[] plaintext, int off, int len);
+
+    byte[] open(long seq, ContentType type, byte[] fragment) throws TlsException;
+
+    /** Bytes a record grows by when sealed, at most (for the record_overflow check). */
+    int maxExpansion();
+
+    /** Before ChangeCipherSpec: records travel in clear. */
+    RecordCipher NONE = new RecordCipher() {
+        @Override
+        public byte[] seal(long seq, ContentType type, byte[] plaintext, int off, int len) {
+            return java.util.Arrays.copyOfRange(plaintext, off, off + len);
+        }
+
+        @Override
+        public byte[] open(long seq, ContentType type, byte[] fragment) {
+            return fragment;
+        }
+
+        @Override
+        public int maxExpansion() {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return "none (clear text)";
+        }
+    };
+
+    /** The cipher for the side that writes with the client's keys ({@code clientWrite}) or the server's. */
+    static RecordCipher create(CipherSuite suite, KeyBlock keys, boolean clientWrite, SecureRandom random) {
+        byte[] key = clientWrite ? keys.clientKey() : keys.serverKey();
+        if (suite.aead) {
+            return new GcmCipher(key, clientWrite ? keys.clientIv() : keys.serverIv());
+        }
+        byte[] macKey = clientWrite ? keys.clientMacKey() : keys.serverMacKey();
+        return new CbcHmacCipher(suite.macAlgorithm, macKey, key, random);
+    }
+}
