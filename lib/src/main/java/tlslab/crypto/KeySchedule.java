@@ -17,19 +17,32 @@ public final class KeySchedule {
 
     /** master_secret = PRF(pre_master_secret, "master secret", ClientHello.random ‖ ServerHello.random)[0..47]. */
     public static byte[] masterSecret(byte[] preMasterSecret, byte[] clientRandom, byte[] serverRandom) {
-        return Prf.prf(preMasterSecret, "master secret", Prf.concat(clientRandom, serverRandom), MASTER_SECRET_LENGTH);
+        return masterSecret(Prf::prf, preMasterSecret, clientRandom, serverRandom);
+    }
+
+    public static byte[] masterSecret(Prf.Function prf, byte[] preMasterSecret, byte[] clientRandom, byte[] serverRandom) {
+        return prf.prf(preMasterSecret, "master secret", Prf.concat(clientRandom, serverRandom), MASTER_SECRET_LENGTH);
     }
 
     /** key_block = PRF(master_secret, "key expansion", server_random ‖ client_random): note the swapped order. */
     public static KeyBlock keyBlock(CipherSuite suite, byte[] masterSecret, byte[] clientRandom, byte[] serverRandom) {
-        byte[] block = Prf.prf(masterSecret, "key expansion", Prf.concat(serverRandom, clientRandom), suite.keyBlockLength());
+        return keyBlock(Prf::prf, suite, masterSecret, clientRandom, serverRandom);
+    }
+
+    public static KeyBlock keyBlock(Prf.Function prf, CipherSuite suite, byte[] masterSecret, byte[] clientRandom,
+                                    byte[] serverRandom) {
+        byte[] block = prf.prf(masterSecret, "key expansion", Prf.concat(serverRandom, clientRandom), suite.keyBlockLength());
         return KeyBlock.split(suite, block);
     }
 
     /** verify_data = PRF(master_secret, finished_label, SHA-256(handshake_messages))[0..11]. */
     public static byte[] verifyData(byte[] masterSecret, boolean fromClient, byte[] handshakeMessages) {
+        return verifyData(Prf::prf, masterSecret, fromClient, handshakeMessages);
+    }
+
+    public static byte[] verifyData(Prf.Function prf, byte[] masterSecret, boolean fromClient, byte[] handshakeMessages) {
         String label = fromClient ? "client finished" : "server finished";
-        return Prf.prf(masterSecret, label, sha256(handshakeMessages), VERIFY_DATA_LENGTH);
+        return prf.prf(masterSecret, label, sha256(handshakeMessages), VERIFY_DATA_LENGTH);
     }
 
     public static byte[] sha256(byte[] data) {

@@ -14,6 +14,12 @@ public final class Prf {
     private Prf() {
     }
 
+    /** The PRF as a pluggable function, so an exercise's implementation can drive a real handshake. */
+    @FunctionalInterface
+    public interface Function {
+        byte[] prf(byte[] secret, String label, byte[] seed, int length);
+    }
+
     public static byte[] prf(byte[] secret, String label, byte[] seed, int length) {
         return pSha256(secret, concat(label.getBytes(StandardCharsets.US_ASCII), seed), length);
     }

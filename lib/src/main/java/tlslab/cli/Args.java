@@ -1,0 +1,59 @@
+package tlslab.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A tiny parser for {@code --name value} and {@code --flag} options plus positional arguments. */
+final class Args {
+    final List<String> positional = new ArrayList<>();
+    private final Map<String, List<String>> options = new HashMap<>();
+
+    Args(String[] argv, int from, Set<String> withValue, Set<String> flags) {
+        for (int i = from; i < argv.length; i++) {
+            String a = argv[i];
+            if (!a.startsWith("--")) {
+                positional.add(a);
+            } else if (flags.contains(a)) {
+                options.computeIfAbsent(a, k -> new ArrayList<>()).add("true");
+            } else if (withValue.contains(a)) {
+                if (i + 1 >= argv.length) throw new UsageException(a + " needs a value");
+                options.computeIfAbsent(a, k -> new ArrayList<>()).add(argv[++i]);
+            } else {
+                throw new UsageException("unknown option " + a);
+            }
+        }
+    }
+
+    String get(String name) {
+        List<String> v = options.get(name);
+        return v == null ? null : v.get(v.size() - 1);
+    }
+
+    List<String> all(String name) {
+        return options.getOrDefault(name, List.of());
+    }
+
+    boolean has(String name) {
+        return options.containsKey(name);
+    }
+
+    int intValue(String name, int dflt) {
+        String v = get(name);
+        if (v == null) return dflt;
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " expects a number, got \"" + v + "\"");
+        }
+    }
+
+    /** Bad command line: printed with the usage, exit status 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

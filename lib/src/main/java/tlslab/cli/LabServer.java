@@ -1,0 +1,130 @@
+package tlslab.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import tlslab.engine.Connection;
+import tlslab.engine.TlsConfig;
+import tlslab.transport.Transport;
+import tlslab.wire.Hex;
+
+/**
+ * A small HTTPS server on 127.0.0.1: each connection gets a TLS handshake, then any HTTP request
+ * gets a page describing the connection. Used by {@code ./tlslab server}, tests and notebooks.
+ */
+public final class LabServer implements Closeable {
+    private final ServerSocket socket;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tlslab-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger served = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    /**
+     * Starts listening on {@code port} (0 = any free port). {@code configFor} makes each
+     * connection's config (it may add observers that print the handshake); {@code log} receives one line per event.
+     */
+    public LabServer(int port, Function<Integer, TlsConfig> configFor, java.util.function.Consumer<String> log) throws IOException {
+        socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> acceptLoop(configFor, log), "tlslab-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public int served() {
+        return served.get();
+    }
+
+    public int failed() {
+        return failed.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        workers.shutdownNow();
+    }
+
+    private void acceptLoop(Function<Integer, TlsConfig> configFor, java.util.function.Consumer<String> log) {
+        AtomicInteger counter = new AtomicInteger();
+        while (!socket.isClosed()) {
+            try {
+                Socket s = socket.accept();
+                int id = counter.incrementAndGet();
+                workers.execute(() -> serve(id, s, configFor.apply(id), log));
+            } catch (IOException e) {
+                if (!socket.isClosed()) log.accept("accept failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void serve(int id, Socket s, TlsConfig config, java.util.function.Consumer<String> log) {
+        int sent;
+        try (Connection conn = Connection.server(Transport.of(s), config)) {
+            s.setSoTimeout(30_000);
+            conn.handshake();
+            log.accept("#" + id + " handshake done: " + conn.session().cipherSuite()
+                    + (conn.resumed() ? " (resumed session)" : ""));
+            String request = readRequest(conn.inputStream());
+            String firstLine = request.lines().findFirst().orElse("");
+            log.accept("#" + id + " request: " + firstLine);
+            byte[] page = page(conn, firstLine).getBytes(StandardCharsets.UTF_8);
+            String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + page.length
+                    + "\r\nConnection: close\r\n\r\n";
+            conn.write(head.getBytes(StandardCharsets.US_ASCII));
+            conn.write(page);
+            sent = page.length;
+        } catch (IOException | RuntimeException e) {
+            failed.incrementAndGet();
+            log.accept("#" + id + " failed: " + e.getMessage());
+            return;
+        }
+        served.incrementAndGet();
+        log.accept("#" + id + " response sent: 200 OK, " + sent + " bytes of HTML, then close_notify");
+    }
+
+    /** Reads up to the blank line that ends the request head (bounded, so a client can't make us buffer forever). */
+    private static String readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int b;
+        while (buf.size() < 16384 && (b = in.read()) >= 0) {
+            buf.write(b);
+            byte[] sofar = buf.toByteArray();
+            int n = sofar.length;
+            if (n >= 4 && sofar[n - 4] == '\r' && sofar[n - 3] == '\n' && sofar[n - 2] == '\r' && sofar[n - 1] == '\n') break;
+            if (n >= 2 && sofar[n - 2] == '\n' && sofar[n - 1] == '\n') break;
+        }
+        return buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String page(Connection conn, String request) {
+        return "<!DOCTYPE html>\n<html><head><title>www.mybank.test</title></head><body>\n"
+                + "<h1>Welcome to www.mybank.test</h1>\n"
+                + "<p>This page came over TLS 1.2 from the TLS Lab server.</p>\n<ul>\n"
+                + "<li>Request: <code>" + escape(request) + "</code></li>\n"
+                + "<li>Cipher suite: <code>" + conn.session().cipherSuite() + "</code></li>\n"
+                + "<li>Session resumed: " + (conn.resumed() ? "yes" : "no") + "</li>\n"
+                + "<li>Client random: <code>" + Hex.of(conn.secrets().clientRandom()) + "</code></li>\n"
+                + "</ul>\n</body></html>\n";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,405 @@
+package tlslab.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+import tlslab.alert.AlertDescription;
+import tlslab.alert.AlertReceivedException;
+import tlslab.alert.TlsException;
+import tlslab.crypto.KeyExchange;
+import tlslab.handshake.Handshake;
+import tlslab.handshake.HandshakeMessage;
+import tlslab.handshake.HandshakeType;
+import tlslab.record.ContentType;
+import tlslab.record.Record;
+import tlslab.record.RecordCipher;
+import tlslab.record.RecordLayer;
+import tlslab.transcript.Transcript;
+import tlslab.transport.Transport;
+import tlslab.wire.Hex;
+
+/**
+ * One TLS 1.2 connection over a {@link Transport}: run {@link #handshake()}, then {@link #write}
+ * and {@link #read} application data, then {@link #close()}. Any error sends the alert the RFC asks
+ * for and closes the transport. Not thread-safe except that one thread may read while another writes.
+ */
+public final class Connection implements Closeable {
+    private final boolean client;
+    final TlsConfig config;
+    private final Transport transport;
+    final RecordLayer records;
+    private final Transcript transcript;
+    private final ByteArrayOutputStream handshakeMessages = new ByteArrayOutputStream();
+    private final Object writeLock = new Object();
+    private byte[] pending = new byte[0];
+    private Session session;
+    private Secrets secrets;
+    private boolean resumed;
+    private boolean handshakeDone;
+    private boolean closed;
+    private boolean peerClosed;
+
+    private Connection(boolean client, Transport transport, TlsConfig config) throws IOException {
+        this.client = client;
+        this.config = config;
+        this.transport = transport;
+        this.records = new RecordLayer(transport.input(), transport.output());
+        this.transcript = new Transcript(client, config.clock);
+        config.observers.forEach(transcript::onEntry);
+        records.setListener(transcript::record);
+    }
+
+    public static Connection client(Transport transport, TlsConfig config) throws IOException {
+        return new Connection(true, transport, config);
+    }
+
+    public static Connection server(Transport transport, TlsConfig config) throws IOException {
+        return new Connection(false, transport, config);
+    }
+
+    /** Runs the full or resumed handshake (once; later calls return at once). */
+    public Connection handshake() throws IOException {
+        if (handshakeDone) return this;
+        if (closed) throw new IOException("connection is closed");
+        guard(() -> {
+            if (client) new ClientHandshake(this).run();
+            else new ServerHandshake(this).run();
+        });
+        handshakeDone = true;
+        return this;
+    }
+
+    /** Sends application data (after the handshake, which it runs if needed). */
+    public void write(byte[] data) throws IOException {
+        handshake();
+        synchronized (writeLock) {
+            guard(() -> records.write(ContentType.APPLICATION_DATA, data));
+        }
+    }
+
+    /** The next chunk of application data, or null once the peer has closed. */
+    public byte[] read() throws IOException {
+        handshake();
+        byte[][] out = new byte[1][];
+        guard(() -> out[0] = readApplicationData());
+        return out[0];
+    }
+
+    /** Sends close_notify and closes the transport. */
+    @Override
+    public void close() throws IOException {
+        if (closed) return;
+        try {
+            if (handshakeDone) sendAlert(false, AlertDescription.CLOSE_NOTIFY);
+        } catch (IOException ignored) {
+            // the peer may already be gone; closing is all that is left
+        } finally {
+            closed = true;
+            transport.close();
+        }
+    }
+
+    public InputStream inputStream() {
+        return new InputStream() {
+            private byte[] buf = new byte[0];
+            private int pos;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                while (pos == buf.length) {
+                    byte[] next = Connection.this.read();
+                    if (next == null) return -1;
+                    buf = next;
+                    pos = 0;
+                }
+                int n = Math.min(len, buf.length - pos);
+                System.arraycopy(buf, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+        };
+    }
+
+    public OutputStream outputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                Connection.this.write(new byte[] {(byte) b});
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                Connection.this.write(Arrays.copyOfRange(b, off, off + len));
+            }
+        };
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    /** The session (for resumption), once the handshake is done. */
+    public Session session() {
+        return session;
+    }
+
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    public boolean resumed() {
+        return resumed;
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    // ---- used by ClientHandshake and ServerHandshake ----
+
+    void finishHandshake(Session s, Secrets sec, boolean wasResumed) {
+        this.session = s;
+        this.secrets = sec;
+        this.resumed = wasResumed;
+        if (config.keyLog != null) config.keyLog.log(sec.clientRandom(), sec.masterSecret());
+    }
+
+    /** All handshake messages sent and received so far, in order: the input to Finished and CertificateVerify. */
+    byte[] handshakeMessages() {
+        return handshakeMessages.toByteArray();
+    }
+
+    void send(HandshakeMessage m) throws IOException {
+        byte[] bytes = m.encode();
+        handshakeMessages.writeBytes(bytes);
+        transcript.handshake(true, m, bytes, keyExchangeOf(m), records.readEncrypted() || m.type() == HandshakeType.FINISHED);
+        records.write(ContentType.HANDSHAKE, bytes);
+    }
+
+    /** The next handshake message, which must be of class {@code expected}. */
+    <T extends HandshakeMessage> T expect(Class<T> expected, KeyExchange kx) throws IOException {
+        HandshakeMessage m = receive(kx);
+        if (!expected.isInstance(m)) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected " + rfcName(expected)
+                    + " but the peer sent " + m.type().rfcName);
+        }
+        return expected.cast(m);
+    }
+
+    /** The next handshake message, reassembled from as many records as it spans. */
+    HandshakeMessage receive(KeyExchange kx) throws IOException {
+        while (true) {
+            if (pending.length >= Handshake.HEADER_LENGTH) {
+                int len = ((pending[1] & 0xff) << 16) | ((pending[2] & 0xff) << 8) | (pending[3] & 0xff);
+                if (len > Handshake.MAX_LENGTH) {
+                    throw new TlsException(AlertDescription.DECODE_ERROR, Handshake.structureName(pending)
+                            + ".length at byte 1: " + len + " bytes is more than this library accepts (" + Handshake.MAX_LENGTH + ")");
+                }
+                if (pending.length >= Handshake.HEADER_LENGTH + len) {
+                    byte[] bytes = Arrays.copyOfRange(pending, 0, Handshake.HEADER_LENGTH + len);
+                    pending = Arrays.copyOfRange(pending, bytes.length, pending.length);
+                    HandshakeMessage m = Handshake.decode(bytes, kx);
+                    handshakeMessages.writeBytes(bytes);
+                    transcript.handshake(false, m, bytes, kx, records.readEncrypted());
+                    return m;
+                }
+            }
+            Record r = nextRecord();
+            if (r.type() != ContentType.HANDSHAKE) {
+                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected a handshake message but got a "
+                        + r.type().rfcName() + " record");
+            }
+            if (r.plaintext().length == 0) {
+                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "empty handshake record (RFC 5246 §6.2.1 forbids them)");
+            }
+            byte[] joined = Arrays.copyOf(pending, pending.length + r.plaintext().length);
+            System.arraycopy(r.plaintext(), 0, joined, pending.length, r.plaintext().length);
+            pending = joined;
+        }
+    }
+
+    void sendChangeCipherSpec(RecordCipher cipher) throws IOException {
+        records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+        transcript.other(true, "ChangeCipherSpec", new byte[] {1}, false);
+        records.changeWriteCipher(cipher);
+    }
+
+    void receiveChangeCipherSpec(RecordCipher cipher) throws IOException {
+        if (pending.length != 0) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "ChangeCipherSpec arrived in the middle of a handshake message");
+        }
+        Record r = nextRecord();
+        if (r.type() != ContentType.CHANGE_CIPHER_SPEC) {
+            String got = r.type() == ContentType.HANDSHAKE ? Handshake.structureName(r.plaintext()) : r.type().rfcName();
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected ChangeCipherSpec but got " + got);
+        }
+        if (r.plaintext().length != 1 || r.plaintext()[0] != 1) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec.type at byte 0: must be the single byte 01, got "
+                    + Hex.of(r.plaintext()));
+        }
+        transcript.other(false, "ChangeCipherSpec", r.plaintext(), false);
+        records.changeReadCipher(cipher);
+    }
+
+    /** Compares verify_data in constant time; a mismatch is decrypt_error (RFC 5246 §7.4.9). */
+    static void checkFinished(byte[] expected, byte[] received, String from) throws TlsException {
+        if (!MessageDigest.isEqual(expected, received)) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "Finished from the " + from + " does not verify: verify_data "
+                    + Hex.of(received) + " but this side computed " + Hex.of(expected)
+                    + ". The two sides saw different handshake messages (one was altered on the way?) or derived different keys.");
+        }
+    }
+
+    // ---- internals ----
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Runs a step; on failure sends the fitting alert, closes, and rethrows as the library's exception. */
+    private void guard(Step step) throws IOException {
+        try {
+            step.run();
+        } catch (AlertReceivedException | PeerClosed e) {
+            closed = true;
+            transport.close();
+            throw e;
+        } catch (TlsException e) {
+            fail(e.alert());
+            throw e;
+        } catch (IOException e) {
+            AlertReceivedException why = alertBehind();
+            closed = true;
+            transport.close();
+            if (why != null) throw why;
+            throw e;
+        } catch (RuntimeException e) {
+            fail(AlertDescription.INTERNAL_ERROR);
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, "internal error in tlslab (a bug; please report): " + e, e);
+        }
+    }
+
+    /**
+     * When a write fails because the peer hung up, its reason is often an alert already waiting to
+     * be read: report that instead of "broken pipe".
+     */
+    private AlertReceivedException alertBehind() {
+        try {
+            Record r = records.read();
+            if (r != null && r.type() == ContentType.ALERT && r.plaintext().length == 2) {
+                return new AlertReceivedException(r.plaintext()[1] & 0xff, AlertDescription.of(r.plaintext()[1] & 0xff));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // nothing readable: the original error stands
+        }
+        return null;
+    }
+
+    private void fail(AlertDescription alert) throws IOException {
+        if (closed) return;
+        try {
+            sendAlert(true, alert);
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the connection is failing anyway
+        }
+        closed = true;
+        transport.close();
+    }
+
+    private void sendAlert(boolean fatal, AlertDescription d) throws IOException {
+        byte[] alert = {(byte) (fatal ? 2 : 1), (byte) d.code};
+        synchronized (writeLock) {
+            records.write(ContentType.ALERT, alert);
+        }
+        transcript.other(true, "Alert(" + d.rfcName() + ")", alert, records.readEncrypted());
+    }
+
+    /** The next record that is not a warning alert. */
+    private Record nextRecord() throws IOException {
+        while (true) {
+            Record r = records.read();
+            if (r == null) {
+                throw new TlsException(AlertDescription.CLOSE_NOTIFY, "the peer closed the connection without a close_notify alert"
+                        + (handshakeDone ? "" : " during the handshake"));
+            }
+            if (r.type() != ContentType.ALERT) return r;
+            handleAlert(r.plaintext());
+        }
+    }
+
+    private void handleAlert(byte[] a) throws IOException {
+        if (a.length != 2) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "Alert record of " + a.length + " bytes: an alert is exactly 2");
+        }
+        int level = a[0] & 0xff;
+        AlertDescription d = AlertDescription.of(a[1] & 0xff);
+        transcript.other(false, "Alert(" + (d == null ? String.valueOf(a[1] & 0xff) : d.rfcName()) + ")", a, records.readEncrypted());
+        if (d == AlertDescription.CLOSE_NOTIFY) {
+            peerClosed = true;
+            throw new PeerClosed();
+        }
+        if (level == 2 || d == null) throw new AlertReceivedException(a[1] & 0xff, d);
+        // other warnings (e.g. no_renegotiation) need no action here
+    }
+
+    private byte[] readApplicationData() throws IOException {
+        if (peerClosed) return null;
+        while (true) {
+            Record r;
+            try {
+                r = nextRecord();
+            } catch (PeerClosed e) {
+                close();
+                return null;
+            }
+            switch (r.type()) {
+                case APPLICATION_DATA -> {
+                    transcript.other(false, "ApplicationData", r.plaintext(), true);
+                    if (r.plaintext().length > 0) return r.plaintext();
+                }
+                case HANDSHAKE -> refuseRenegotiation(r.plaintext());
+                default -> throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                        "unexpected " + r.type().rfcName() + " record after the handshake");
+            }
+        }
+    }
+
+    /** A HelloRequest or a new ClientHello after the handshake asks to renegotiate: we say no (RFC 5246 §7.2.2). */
+    private void refuseRenegotiation(byte[] message) throws IOException {
+        int type = message.length == 0 ? -1 : message[0] & 0xff;
+        boolean asks = client ? type == HandshakeType.HELLO_REQUEST.code : type == HandshakeType.CLIENT_HELLO.code;
+        if (!asks) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "unexpected "
+                    + Handshake.structureName(message) + " after the handshake");
+        }
+        sendAlert(false, AlertDescription.NO_RENEGOTIATION);
+    }
+
+    private static KeyExchange keyExchangeOf(HandshakeMessage m) {
+        return m instanceof tlslab.handshake.ClientKeyExchange cke ? cke.keyExchange() : null;
+    }
+
+    private static String rfcName(Class<?> c) {
+        String n = c.getSimpleName();
+        return n.equals("CertificateMessage") ? "Certificate" : n;
+    }
+
+    /** close_notify from the peer while reading. */
+    private static final class PeerClosed extends TlsException {
+        PeerClosed() {
+            super(AlertDescription.CLOSE_NOTIFY, "the peer closed the connection (close_notify)");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package tlslab.engine;
+
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import tlslab.crypto.CipherSuite;
+import tlslab.crypto.NamedGroup;
+import tlslab.crypto.Prf;
+import tlslab.crypto.RandomSource;
+import tlslab.transcript.Entry;
+import tlslab.transcript.KeyLog;
+
+/** Settings for one side of a connection. Setters return {@code this} so settings chain. */
+public final class TlsConfig {
+    List<CipherSuite> cipherSuites = List.of(
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256,
+            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+    List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+    List<X509Certificate> certificateChain = List.of();
+    PrivateKey privateKey;
+    List<X509Certificate> trustedCas = List.of();
+    boolean verifyPeer = true;
+    boolean requireClientCertificate;
+    String serverName;
+    SecureRandom random;
+    Clock clock = Clock.systemUTC();
+    SessionCache sessionCache = new SessionCache();
+    Session resume;
+    KeyLog keyLog;
+    Prf.Function prf = Prf::prf;
+    final List<Consumer<Entry>> observers = new ArrayList<>();
+
+    /** Cipher suites, most preferred first (a server uses its own order). */
+    public TlsConfig cipherSuites(CipherSuite... suites) {
+        if (suites.length == 0) throw new IllegalArgumentException("at least one cipher suite is needed");
+        this.cipherSuites = List.of(suites);
+        return this;
+    }
+
+    public TlsConfig groups(NamedGroup... groups) {
+        if (groups.length == 0) throw new IllegalArgumentException("at least one group is needed");
+        this.groups = List.of(groups);
+        return this;
+    }
+
+    /** This side's certificate chain (own certificate first) and its private key. */
+    public TlsConfig identity(List<X509Certificate> chain, PrivateKey key) {
+        if (chain.isEmpty() || key == null) throw new IllegalArgumentException("identity needs a certificate and its private key");
+        this.certificateChain = List.copyOf(chain);
+        this.privateKey = key;
+        return this;
+    }
+
+    /** CAs to trust: the client checks the server's chain against them; a server asking for client certificates too. */
+    public TlsConfig trust(List<X509Certificate> cas) {
+        this.trustedCas = List.copyOf(cas);
+        return this;
+    }
+
+    /** Client: skip checking the server's certificate (for demos against unknown servers; says so). */
+    public TlsConfig verifyPeer(boolean verify) {
+        this.verifyPeer = verify;
+        return this;
+    }
+
+    /** Server: ask for a client certificate, verified against {@link #trust}, and refuse clients without one. */
+    public TlsConfig requireClientCertificate(boolean require) {
+        this.requireClientCertificate = require;
+        return this;
+    }
+
+    /** Client: the host name to send (SNI) and to check the certificate against. */
+    public TlsConfig serverName(String name) {
+        this.serverName = name;
+        return this;
+    }
+
+    /** The source of every random byte (randoms, secrets, ECDHE keys, IVs). Default: SecureRandom. */
+    public TlsConfig random(SecureRandom random) {
+        this.random = random;
+        return this;
+    }
+
+    public TlsConfig clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Server: where sessions are kept for resumption (share one cache between connections). */
+    public TlsConfig sessionCache(SessionCache cache) {
+        this.sessionCache = cache;
+        return this;
+    }
+
+    /** Client: offer to resume this session (from an earlier {@link Connection#session()}). */
+    public TlsConfig resume(Session session) {
+        this.resume = session;
+        return this;
+    }
+
+    public TlsConfig keyLog(KeyLog keyLog) {
+        this.keyLog = keyLog;
+        return this;
+    }
+
+    /** Replace the TLS PRF, e.g. with a student's own implementation: a wrong one breaks Finished. */
+    public TlsConfig prf(Prf.Function prf) {
+        this.prf = prf;
+        return this;
+    }
+
+    /** Called with each message as it is sent or received. */
+    public TlsConfig observe(Consumer<Entry> observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    SecureRandom random() {
+        if (random == null) random = RandomSource.secure();
+        return random;
+    }
+}
