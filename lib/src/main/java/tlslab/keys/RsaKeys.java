@@ -39,7 +39,7 @@ public final class RsaKeys {
     private RsaKeys() {
     }
 
-    /** A new key pair; with a {@link SeededRandom} the same seed gives the same keys. */
+    /** A new key pair; with a deterministic SecureRandom the same seed gives the same keys. */
     public static KeyPair generate(int bits, SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

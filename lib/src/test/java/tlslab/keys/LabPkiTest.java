@@ -109,4 +109,13 @@ class LabPkiTest {
         assertFalse(renewed.get(0).equals(chain.get(0)));
         assertEquals(ca, renewed.get(1));
     }
+
+    @Test
+    void sameSeedGivesSameLabFiles(@TempDir Path one, @TempDir Path two) throws Exception {
+        LabPki.LabFiles a = LabPki.writeLabFiles(one, new SeededRandom("lab"));
+        LabPki.LabFiles b = LabPki.writeLabFiles(two, new SeededRandom("lab"));
+        // Same day, same seed: same keys, same certificates (the validity starts at a whole day).
+        assertEquals(Files.readString(a.serverChain()), Files.readString(b.serverChain()));
+        assertEquals(Files.readString(a.caKey()), Files.readString(b.caKey()));
+    }
 }

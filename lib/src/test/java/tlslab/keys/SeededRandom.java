@@ -8,16 +8,16 @@ import java.security.SecureRandom;
 
 /**
  * A SecureRandom that is not random at all: its bytes are SHA-256(seed || counter), block after
- * block. The same seed gives the same keys and certificates every run, which makes lab output
- * repeatable. Never use it for anything real: anyone who knows the seed knows your keys.
+ * block, so the same seed gives the same keys every run. Tests only (the library's own seeded
+ * stream is tlslab.crypto.RandomSource.seeded); anyone who knows the seed knows the keys.
  */
-public final class SeededRandom extends SecureRandom {
+final class SeededRandom extends SecureRandom {
     private final byte[] seed;
     private long counter;
     private byte[] block = new byte[0];
     private int used;
 
-    public SeededRandom(String seed) {
+    SeededRandom(String seed) {
         this.seed = seed.getBytes(StandardCharsets.UTF_8);
     }
 
