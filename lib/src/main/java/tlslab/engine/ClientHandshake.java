@@ -75,6 +75,7 @@ final class ClientHandshake {
             ext.add(Extension.ecPointFormats());
         }
         ext.add(Extension.signatureAlgorithms(SIGNATURE_SCHEMES));
+        ext.add(Extension.renegotiationInfo());
         byte[] sessionId = config.resume == null ? new byte[0] : config.resume.id();
         return new ClientHello(TLS12, random, sessionId, suites, new byte[] {0}, ext);
     }
@@ -97,6 +98,10 @@ final class ClientHandshake {
             if (Extension.find(hello.extensions(), e.type()) == null) {
                 throw new TlsException(AlertDescription.UNSUPPORTED_EXTENSION, "ServerHello carries "
                         + Extension.nameOf(e.type()) + ", which the client did not offer");
+            }
+            if (e.type() == Extension.RENEGOTIATION_INFO && !java.util.Arrays.equals(e.data(), new byte[] {0})) {
+                throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                        "ServerHello.renegotiation_info must be empty on a first handshake (RFC 5746 §3.4)");
             }
         }
         return suite;

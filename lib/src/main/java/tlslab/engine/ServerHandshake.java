@@ -92,6 +92,11 @@ final class ServerHandshake {
                     + "this server accepts only TLS 1.2; SSL 3.0, TLS 1.0 and 1.1 are broken or obsolete",
                     versionName(hello.clientVersion())));
         }
+        Extension reneg = Extension.find(hello.extensions(), Extension.RENEGOTIATION_INFO);
+        if (reneg != null && !java.util.Arrays.equals(reneg.data(), new byte[] {0})) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
+                    "ClientHello.renegotiation_info must be empty on a first handshake (RFC 5746 §3.6)");
+        }
         boolean nullCompression = false;
         for (byte c : hello.compressionMethods()) nullCompression |= c == 0;
         if (!nullCompression) {
@@ -120,11 +125,15 @@ final class ServerHandshake {
                 + offered.stream().map(NamedGroup::nameOf).toList() + ", this server has " + config.groups);
     }
 
-    /** Echoes only extensions we implement: ec_point_formats when doing ECDHE. */
+    /** Echoes only extensions we implement: renegotiation_info, and ec_point_formats when doing ECDHE. */
     private ServerHello serverHello(ClientHello hello, byte[] sessionId, CipherSuite suite) {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
         List<Extension> ext = new ArrayList<>();
+        if (hello.cipherSuites().contains(Extension.EMPTY_RENEGOTIATION_INFO_SCSV)
+                || Extension.find(hello.extensions(), Extension.RENEGOTIATION_INFO) != null) {
+            ext.add(Extension.renegotiationInfo());
+        }
         if (suite.keyExchange == KeyExchange.ECDHE && Extension.find(hello.extensions(), Extension.EC_POINT_FORMATS) != null) {
             ext.add(Extension.ecPointFormats());
         }

@@ -18,6 +18,9 @@ public record Extension(int type, byte[] data) {
     public static final int SUPPORTED_GROUPS = 10;
     public static final int EC_POINT_FORMATS = 11;
     public static final int SIGNATURE_ALGORITHMS = 13;
+    public static final int RENEGOTIATION_INFO = 0xff01;
+    /** The cipher-suite-list signal a client may send instead of an empty renegotiation_info (RFC 5746 §3.3). */
+    public static final int EMPTY_RENEGOTIATION_INFO_SCSV = 0x00FF;
 
     public static String nameOf(int type) {
         return switch (type) {
@@ -36,7 +39,7 @@ public record Extension(int type, byte[] data) {
             case 45 -> "psk_key_exchange_modes (TLS 1.3)";
             case 49 -> "post_handshake_auth (TLS 1.3)";
             case 51 -> "key_share (TLS 1.3)";
-            case 0xff01 -> "renegotiation_info (not implemented: ignored)";
+            case RENEGOTIATION_INFO -> "renegotiation_info (RFC 5746)";
             default -> String.format("extension 0x%04X", type);
         };
     }
@@ -58,6 +61,15 @@ public record Extension(int type, byte[] data) {
 
     public static Extension signatureAlgorithms(List<Integer> schemes) {
         return new Extension(SIGNATURE_ALGORITHMS, new Writer().vector16(w -> schemes.forEach(w::u16)).toByteArray());
+    }
+
+    /**
+     * An empty renegotiation_info (RFC 5746): on a first handshake it says "I know about the
+     * renegotiation attack". OpenSSL 3 and curl refuse servers that don't send it. This library
+     * never renegotiates, so the empty form is all it ever needs.
+     */
+    public static Extension renegotiationInfo() {
+        return new Extension(RENEGOTIATION_INFO, new byte[] {0});
     }
 
     /** The host name in a server_name extension, or null if none of type host_name. */

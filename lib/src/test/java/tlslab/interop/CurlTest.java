@@ -1,0 +1,34 @@
+package tlslab.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tlslab.cli.LabServer;
+import tlslab.crypto.CipherSuite;
+import tlslab.engine.TestPki;
+
+/** {@code curl --tls-max 1.2} against our server, over the real name www.mybank.test resolved to 127.0.0.1. */
+@Timeout(60)
+class CurlTest {
+
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void everySuite(CipherSuite suite) throws Exception {
+        try (LabServer server = OurServer.start(c -> c)) {
+            int port = server.port();
+            try (Peer curl = Peer.start(TestPki.files(), List.of("curl", "-sS", "--tlsv1.2", "--tls-max", "1.2",
+                    "--ciphers", suite.openSslName, "--cacert", "ca.pem", "--resolve", "www.mybank.test:" + port + ":127.0.0.1",
+                    "-w", "\n%{http_code}", "https://www.mybank.test:" + port + "/"))) {
+                assertEquals(0, curl.waitFor(30), curl.output());
+                assertTrue(curl.output().contains("Cipher suite: <code>" + suite.name()), curl.output());
+                assertTrue(curl.output().endsWith("200"), curl.output());
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package tlslab.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tlslab.cli.LabServer;
+import tlslab.crypto.CipherSuite;
+import tlslab.engine.TestPki;
+
+/** {@code openssl s_client} against our server. */
+@Timeout(60)
+class OpenSslClientTest {
+
+    static Peer sClient(int port, String cipher, List<String> extra) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_2",
+                "-servername", "www.mybank.test", "-CAfile", "ca.pem", "-verify_return_error", "-verify_hostname",
+                "www.mybank.test", "-ign_eof"));
+        if (cipher != null) cmd.addAll(List.of("-cipher", cipher));
+        cmd.addAll(extra);
+        Peer p = Peer.start(TestPki.files(), cmd);
+        p.input("GET / HTTP/1.0\r\n\r\n");
+        return p;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void everySuite(CipherSuite suite) throws Exception {
+        try (LabServer server = OurServer.start(c -> c); Peer client = sClient(server.port(), suite.openSslName, List.of())) {
+            assertEquals(0, client.waitFor(30), client.output());
+            String out = client.output();
+            assertTrue(out.contains("Cipher is " + suite.openSslName), out);
+            assertTrue(out.contains("Verify return code: 0 (ok)"), out);
+            assertTrue(out.contains("HTTP/1.1 200 OK"), out);
+        }
+    }
+
+    @Test
+    void sessionResumption() throws Exception {
+        try (LabServer server = OurServer.start(c -> c)) {
+            String sess = TestPki.files().resolve("s_client.sess").toString();
+            try (Peer first = sClient(server.port(), null, List.of("-sess_out", sess))) {
+                assertEquals(0, first.waitFor(30), first.output());
+                assertTrue(first.output().contains("New, TLSv1.2"), first.output());
+            }
+            try (Peer second = sClient(server.port(), null, List.of("-sess_in", sess))) {
+                assertEquals(0, second.waitFor(30), second.output());
+                assertTrue(second.output().contains("Reused, TLSv1.2"), second.output());
+            }
+        }
+    }
+
+    @Test
+    void clientAuthentication() throws Exception {
+        try (LabServer server = OurServer.withClientAuth();
+             Peer client = sClient(server.port(), null, List.of("-cert", "client.pem", "-key", "client.key"))) {
+            assertEquals(0, client.waitFor(30), client.output());
+            assertTrue(client.output().contains("HTTP/1.1 200 OK"), client.output());
+            assertEquals(1, server.served());
+        }
+    }
+
+    @Test
+    void clientWithoutCertificateIsRefused() throws Exception {
+        try (LabServer server = OurServer.withClientAuth(); Peer client = sClient(server.port(), null, List.of())) {
+            client.waitFor(30);
+            assertTrue(client.output().contains("handshake failure"), client.output());
+            assertEquals(0, server.served());
+        }
+    }
+
+    @Test
+    void oldProtocolVersionsAreRefused() throws Exception {
+        try (LabServer server = OurServer.start(c -> c);
+             Peer client = Peer.start(TestPki.files(), List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
+                     "-tls1", "-cipher", "AES128-SHA:@SECLEVEL=0"))) {
+            client.input("");
+            client.waitFor(30);
+            assertTrue(client.output().contains("protocol version"), client.output());
+            assertEquals(0, server.served());
+        }
+    }
+}
