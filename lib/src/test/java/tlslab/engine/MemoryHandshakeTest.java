@@ -23,34 +23,12 @@ import tlslab.crypto.CipherSuite;
 import tlslab.crypto.NamedGroup;
 import tlslab.crypto.RandomSource;
 import tlslab.transport.Interceptor;
-import tlslab.transport.Pipe;
 
 @Timeout(60)
 class MemoryHandshakeTest {
 
-    /** Runs client and server over a pipe; returns both connections after the handshake (or the server's failure). */
     static Connection[] connect(TlsConfig client, TlsConfig server, Interceptor mitm) throws Exception {
-        Pipe pipe = new Pipe(mitm);
-        Connection s = Connection.server(pipe.serverEnd(), server);
-        Connection c = Connection.client(pipe.clientEnd(), client);
-        CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> {
-            try {
-                s.handshake();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        try {
-            c.handshake();
-        } finally {
-            try {
-                serverSide.get(30, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // the client's exception is the one the test looks at
-            }
-        }
-        serverSide.get(30, TimeUnit.SECONDS);
-        return new Connection[] {c, s};
+        return MemoryPair.connect(client, server, mitm);
     }
 
     @ParameterizedTest
