@@ -58,6 +58,19 @@ class OpenSslClientTest {
     }
 
     @Test
+    void keyLogMatchesOpenSsls() throws Exception {
+        java.nio.file.Path ours = java.nio.file.Files.createTempFile("ours", ".log");
+        java.nio.file.Path theirs = java.nio.file.Files.createTempFile("theirs", ".log");
+        try (LabServer server = OurServer.start(c -> c.keyLog(new tlslab.transcript.KeyLog(ours)));
+             Peer client = sClient(server.port(), null, List.of("-keylogfile", theirs.toString()))) {
+            assertEquals(0, client.waitFor(30), client.output());
+        }
+        String line = java.nio.file.Files.readString(ours).trim();
+        assertTrue(line.matches("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}"), line);
+        assertTrue(java.nio.file.Files.readString(theirs).contains(line), java.nio.file.Files.readString(theirs) + "\nvs\n" + line);
+    }
+
+    @Test
     void clientAuthentication() throws Exception {
         try (LabServer server = OurServer.withClientAuth();
              Peer client = sClient(server.port(), null, List.of("-cert", "client.pem", "-key", "client.key"))) {
