@@ -19,9 +19,17 @@ public final class RandomSource {
         return new SecureRandom();
     }
 
+    private static boolean warned;
+
+    /** A reproducible stream; the first one made in a JVM prints a warning to stderr. */
     public static SecureRandom seeded(String seed) {
-        System.err.println("WARNING: tlslab is using SEEDED randomness \"" + seed
-                + "\": every run makes the same keys and randoms. For teaching only, never for real traffic.");
+        synchronized (RandomSource.class) {
+            if (!warned) {
+                System.err.println("WARNING: tlslab is using SEEDED randomness (first seed \"" + seed
+                        + "\"): every run makes the same keys and randoms. For teaching only, never for real traffic.");
+                warned = true;
+            }
+        }
         return new Seeded(seed);
     }
 

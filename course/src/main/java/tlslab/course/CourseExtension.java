@@ -1,0 +1,58 @@
+package tlslab.course;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+
+import javax.imageio.ImageIO;
+
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+
+import tech.tablesaw.api.Table;
+import tlslab.transcript.SequenceDiagram;
+import tlslab.transcript.Transcript;
+
+/**
+ * Loaded by JJava when this jar joins the classpath: Tablesaw tables and course views show as
+ * plain HTML (with a text fallback), sequence diagrams as PNG images.
+ */
+public final class CourseExtension implements Extension {
+
+    @Override
+    public void install(BaseKernel kernel) {
+        kernel.getRenderer().createRegistration(Table.class).preferring("text/html").supporting("text/plain")
+                .register((t, ctx) -> {
+                    ctx.getOutputContainer().putHTML(Tables.html(t));
+                    ctx.getOutputContainer().putText(Tables.text(t));
+                });
+        kernel.getRenderer().createRegistration(View.class).preferring("text/html").supporting("text/plain")
+                .register((v, ctx) -> {
+                    ctx.getOutputContainer().putHTML(v.html());
+                    ctx.getOutputContainer().putText(v.text());
+                });
+        kernel.getRenderer().createRegistration(Transcript.class).preferring("text/html").supporting("text/plain")
+                .register((t, ctx) -> {
+                    Table table = Tables.transcript(t);
+                    ctx.getOutputContainer().putHTML(Tables.html(table));
+                    ctx.getOutputContainer().putText(Tables.text(table));
+                });
+        kernel.getRenderer().createRegistration(SequenceDiagram.class).preferring("image/png").supporting("text/plain")
+                .register((d, ctx) -> {
+                    ctx.getOutputContainer().putData("image/png", png(d.toImage()));
+                    ctx.getOutputContainer().putText("sequence diagram (" + d.width() + "×" + d.height() + " PNG)");
+                });
+    }
+
+    static String png(BufferedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
