@@ -40,17 +40,19 @@ final class ClientHandshake {
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
 
     private final Connection conn;
+    private final HandshakeIO io;
     private final TlsConfig config;
 
     ClientHandshake(Connection conn) {
         this.conn = conn;
+        this.io = conn.io;
         this.config = conn.config;
     }
 
     void run() throws IOException {
         ClientHello hello = clientHello();
-        conn.send(hello);
-        ServerHello sh = conn.expect(ServerHello.class, null);
+        io.send(hello);
+        ServerHello sh = io.expect(ServerHello.class, null);
         CipherSuite suite = checkServerHello(hello, sh);
         Session offered = config.resume;
         if (offered != null && sh.sessionId().length > 0 && java.util.Arrays.equals(sh.sessionId(), offered.id())) {
@@ -108,7 +110,7 @@ final class ClientHandshake {
     }
 
     private void fullHandshake(ClientHello hello, ServerHello sh, CipherSuite suite) throws IOException {
-        List<X509Certificate> chain = conn.expect(CertificateMessage.class, null).chain();
+        List<X509Certificate> chain = io.expect(CertificateMessage.class, null).chain();
         if (chain.isEmpty()) {
             throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the server sent an empty Certificate message");
         }
@@ -118,14 +120,14 @@ final class ClientHandshake {
         PublicKey serverKey = chain.get(0).getPublicKey();
         ServerKeyExchange ske = null;
         if (suite.keyExchange == KeyExchange.ECDHE) {
-            ske = conn.expect(ServerKeyExchange.class, null);
+            ske = io.expect(ServerKeyExchange.class, null);
             checkServerKeyExchange(hello, sh, ske, serverKey);
         }
-        HandshakeMessage next = conn.receive(null);
+        HandshakeMessage next = io.receive(null);
         CertificateRequest request = null;
         if (next instanceof CertificateRequest cr) {
             request = cr;
-            next = conn.receive(null);
+            next = io.receive(null);
         }
         if (!(next instanceof ServerHelloDone)) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected ServerHelloDone but the server sent "
@@ -133,10 +135,10 @@ final class ClientHandshake {
         }
         boolean sendCertificate = request != null && config.privateKey != null;
         if (request != null) {
-            conn.send(CertificateMessage.of(sendCertificate ? config.certificateChain : List.of()));
+            io.send(CertificateMessage.of(sendCertificate ? config.certificateChain : List.of()));
         }
         byte[] preMaster = keyExchange(suite, ske, serverKey);
-        if (sendCertificate) conn.send(certificateVerify(request));
+        if (sendCertificate) io.send(certificateVerify(request));
         byte[] master = KeySchedule.masterSecret(config.prf, preMaster, hello.random(), sh.random());
         Secrets s = finish(suite, hello, sh, preMaster, master);
         conn.finishHandshake(new Session(sh.sessionId(), suite, master, chain), s, false);
@@ -169,12 +171,12 @@ final class ClientHandshake {
             config.random().nextBytes(preMaster);
             preMaster[0] = 3;
             preMaster[1] = 3;
-            conn.send(new ClientKeyExchange(KeyExchange.RSA, rsaEncrypt(serverKey, preMaster)));
+            io.send(new ClientKeyExchange(KeyExchange.RSA, rsaEncrypt(serverKey, preMaster)));
             return preMaster;
         }
         NamedGroup group = NamedGroup.byId(ske.namedCurve());
         KeyPair mine = group.generate(config.random());
-        conn.send(new ClientKeyExchange(KeyExchange.ECDHE, group.encode(mine.getPublic())));
+        io.send(new ClientKeyExchange(KeyExchange.ECDHE, group.encode(mine.getPublic())));
         return group.agree(mine.getPrivate(), group.decode(ske.publicKey()));
     }
 
@@ -194,7 +196,7 @@ final class ClientHandshake {
             throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
                     "the server's CertificateRequest does not accept rsa_pkcs1_sha256, the only scheme this client signs with");
         }
-        byte[] sig = Signatures.sign("SHA256withRSA", config.privateKey, conn.handshakeMessages());
+        byte[] sig = Signatures.sign("SHA256withRSA", config.privateKey, io.handshakeMessages());
         return new CertificateVerify(SignatureScheme.RSA_PKCS1_SHA256, sig);
     }
 
@@ -202,12 +204,12 @@ final class ClientHandshake {
     private Secrets finish(CipherSuite suite, ClientHello hello, ServerHello sh, byte[] preMaster, byte[] master)
             throws IOException {
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        conn.sendChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, conn.handshakeMessages());
-        conn.send(new Finished(clientVd));
-        conn.receiveChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] expected = KeySchedule.verifyData(config.prf, master, false, conn.handshakeMessages());
-        Connection.checkFinished(expected, conn.expect(Finished.class, null).verifyData(), "server");
+        io.sendChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
+        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        io.send(new Finished(clientVd));
+        io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
+        byte[] expected = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        HandshakeIO.checkFinished(expected, io.expect(Finished.class, null).verifyData(), "server");
         return new Secrets(suite, hello.random(), sh.random(), preMaster, master, keys, clientVd, expected);
     }
 
@@ -216,12 +218,12 @@ final class ClientHandshake {
         CipherSuite suite = s.cipherSuite();
         byte[] master = s.masterSecret();
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        conn.receiveChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, conn.handshakeMessages());
-        Connection.checkFinished(serverVd, conn.expect(Finished.class, null).verifyData(), "server");
-        conn.sendChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, conn.handshakeMessages());
-        conn.send(new Finished(clientVd));
+        io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
+        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        HandshakeIO.checkFinished(serverVd, io.expect(Finished.class, null).verifyData(), "server");
+        io.sendChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
+        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        io.send(new Finished(clientVd));
         Secrets sec = new Secrets(suite, hello.random(), sh.random(), null, master, keys, clientVd, serverVd);
         conn.finishHandshake(s, sec, true);
     }

@@ -1,27 +1,21 @@
 package tlslab.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.AlertReceivedException;
 import tlslab.alert.TlsException;
-import tlslab.crypto.KeyExchange;
 import tlslab.handshake.Handshake;
-import tlslab.handshake.HandshakeMessage;
 import tlslab.handshake.HandshakeType;
 import tlslab.record.ContentType;
 import tlslab.record.Record;
-import tlslab.record.RecordCipher;
 import tlslab.record.RecordLayer;
 import tlslab.transcript.Transcript;
 import tlslab.transport.Transport;
-import tlslab.wire.Hex;
 
 /**
  * One TLS 1.2 connection over a {@link Transport}: run {@link #handshake()}, then {@link #write}
@@ -34,9 +28,8 @@ public final class Connection implements Closeable {
     private final Transport transport;
     final RecordLayer records;
     private final Transcript transcript;
-    private final ByteArrayOutputStream handshakeMessages = new ByteArrayOutputStream();
+    final HandshakeIO io;
     private final Object writeLock = new Object();
-    private byte[] pending = new byte[0];
     private Session session;
     private Secrets secrets;
     private boolean resumed;
@@ -52,6 +45,7 @@ public final class Connection implements Closeable {
         this.transcript = new Transcript(client, config.clock);
         config.observers.forEach(transcript::onEntry);
         records.setListener(transcript::record);
+        this.io = new HandshakeIO(this, records, transcript);
     }
 
     public static Connection client(Transport transport, TlsConfig config) throws IOException {
@@ -175,93 +169,6 @@ public final class Connection implements Closeable {
         if (config.keyLog != null) config.keyLog.log(sec.clientRandom(), sec.masterSecret());
     }
 
-    /** All handshake messages sent and received so far, in order: the input to Finished and CertificateVerify. */
-    byte[] handshakeMessages() {
-        return handshakeMessages.toByteArray();
-    }
-
-    void send(HandshakeMessage m) throws IOException {
-        byte[] bytes = m.encode();
-        handshakeMessages.writeBytes(bytes);
-        transcript.handshake(true, m, bytes, keyExchangeOf(m), records.readEncrypted() || m.type() == HandshakeType.FINISHED);
-        records.write(ContentType.HANDSHAKE, bytes);
-    }
-
-    /** The next handshake message, which must be of class {@code expected}. */
-    <T extends HandshakeMessage> T expect(Class<T> expected, KeyExchange kx) throws IOException {
-        HandshakeMessage m = receive(kx);
-        if (!expected.isInstance(m)) {
-            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected " + rfcName(expected)
-                    + " but the peer sent " + m.type().rfcName);
-        }
-        return expected.cast(m);
-    }
-
-    /** The next handshake message, reassembled from as many records as it spans. */
-    HandshakeMessage receive(KeyExchange kx) throws IOException {
-        while (true) {
-            if (pending.length >= Handshake.HEADER_LENGTH) {
-                int len = ((pending[1] & 0xff) << 16) | ((pending[2] & 0xff) << 8) | (pending[3] & 0xff);
-                if (len > Handshake.MAX_LENGTH) {
-                    throw new TlsException(AlertDescription.DECODE_ERROR, Handshake.structureName(pending)
-                            + ".length at byte 1: " + len + " bytes is more than this library accepts (" + Handshake.MAX_LENGTH + ")");
-                }
-                if (pending.length >= Handshake.HEADER_LENGTH + len) {
-                    byte[] bytes = Arrays.copyOfRange(pending, 0, Handshake.HEADER_LENGTH + len);
-                    pending = Arrays.copyOfRange(pending, bytes.length, pending.length);
-                    HandshakeMessage m = Handshake.decode(bytes, kx);
-                    handshakeMessages.writeBytes(bytes);
-                    transcript.handshake(false, m, bytes, kx, records.readEncrypted());
-                    return m;
-                }
-            }
-            Record r = nextRecord();
-            if (r.type() != ContentType.HANDSHAKE) {
-                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected a handshake message but got a "
-                        + r.type().rfcName() + " record");
-            }
-            if (r.plaintext().length == 0) {
-                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "empty handshake record (RFC 5246 §6.2.1 forbids them)");
-            }
-            byte[] joined = Arrays.copyOf(pending, pending.length + r.plaintext().length);
-            System.arraycopy(r.plaintext(), 0, joined, pending.length, r.plaintext().length);
-            pending = joined;
-        }
-    }
-
-    void sendChangeCipherSpec(RecordCipher cipher) throws IOException {
-        records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
-        transcript.other(true, "ChangeCipherSpec", new byte[] {1}, false);
-        records.changeWriteCipher(cipher);
-    }
-
-    void receiveChangeCipherSpec(RecordCipher cipher) throws IOException {
-        if (pending.length != 0) {
-            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
-                    "ChangeCipherSpec arrived in the middle of a handshake message");
-        }
-        Record r = nextRecord();
-        if (r.type() != ContentType.CHANGE_CIPHER_SPEC) {
-            String got = r.type() == ContentType.HANDSHAKE ? Handshake.structureName(r.plaintext()) : r.type().rfcName();
-            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected ChangeCipherSpec but got " + got);
-        }
-        if (r.plaintext().length != 1 || r.plaintext()[0] != 1) {
-            throw new TlsException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec.type at byte 0: must be the single byte 01, got "
-                    + Hex.of(r.plaintext()));
-        }
-        transcript.other(false, "ChangeCipherSpec", r.plaintext(), false);
-        records.changeReadCipher(cipher);
-    }
-
-    /** Compares verify_data in constant time; a mismatch is decrypt_error (RFC 5246 §7.4.9). */
-    static void checkFinished(byte[] expected, byte[] received, String from) throws TlsException {
-        if (!MessageDigest.isEqual(expected, received)) {
-            throw new TlsException(AlertDescription.DECRYPT_ERROR, "Finished from the " + from + " does not verify: verify_data "
-                    + Hex.of(received) + " but this side computed " + Hex.of(expected)
-                    + ". The two sides saw different handshake messages (one was altered on the way?) or derived different keys.");
-        }
-    }
-
     // ---- internals ----
 
     private interface Step {
@@ -327,7 +234,7 @@ public final class Connection implements Closeable {
     }
 
     /** The next record that is not a warning alert. */
-    private Record nextRecord() throws IOException {
+    Record nextRecord() throws IOException {
         while (true) {
             Record r = records.read();
             if (r == null) {
@@ -385,15 +292,6 @@ public final class Connection implements Closeable {
                     + Handshake.structureName(message) + " after the handshake");
         }
         sendAlert(false, AlertDescription.NO_RENEGOTIATION);
-    }
-
-    private static KeyExchange keyExchangeOf(HandshakeMessage m) {
-        return m instanceof tlslab.handshake.ClientKeyExchange cke ? cke.keyExchange() : null;
-    }
-
-    private static String rfcName(Class<?> c) {
-        String n = c.getSimpleName();
-        return n.equals("CertificateMessage") ? "Certificate" : n;
     }
 
     /** close_notify from the peer while reading. */

@@ -33,10 +33,12 @@ import tlslab.record.RecordCipher;
 /** The server's side of the handshake (RFC 5246 §7.3), full or resumed. */
 final class ServerHandshake {
     private final Connection conn;
+    private final HandshakeIO io;
     private final TlsConfig config;
 
     ServerHandshake(Connection conn) {
         this.conn = conn;
+        this.io = conn.io;
         this.config = conn.config;
     }
 
@@ -44,7 +46,7 @@ final class ServerHandshake {
         if (config.privateKey == null) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "server has no certificate and key (TlsConfig.identity)");
         }
-        ClientHello hello = conn.expect(ClientHello.class, null);
+        ClientHello hello = io.expect(ClientHello.class, null);
         checkClientHello(hello);
         Session cached = config.sessionCache.get(hello.sessionId());
         if (cached != null && hello.cipherSuites().contains(cached.cipherSuite().id)
@@ -57,29 +59,29 @@ final class ServerHandshake {
         byte[] sessionId = new byte[32];
         config.random().nextBytes(sessionId);
         ServerHello sh = serverHello(hello, sessionId, suite);
-        conn.send(sh);
-        conn.send(CertificateMessage.of(config.certificateChain));
+        io.send(sh);
+        io.send(CertificateMessage.of(config.certificateChain));
         KeyPair ecdhe = null;
         if (group != null) {
             ecdhe = group.generate(config.random());
-            conn.send(serverKeyExchange(hello, sh, group, ecdhe));
+            io.send(serverKeyExchange(hello, sh, group, ecdhe));
         }
-        if (config.requireClientCertificate) conn.send(certificateRequest());
-        conn.send(new ServerHelloDone());
+        if (config.requireClientCertificate) io.send(certificateRequest());
+        io.send(new ServerHelloDone());
 
         List<X509Certificate> clientChain = config.requireClientCertificate ? clientCertificate() : List.of();
-        ClientKeyExchange cke = conn.expect(ClientKeyExchange.class, suite.keyExchange);
+        ClientKeyExchange cke = io.expect(ClientKeyExchange.class, suite.keyExchange);
         byte[] preMaster = group == null ? rsaPreMaster(hello, cke) : group.agree(ecdhe.getPrivate(), group.decode(cke.exchangeKeys()));
         if (!clientChain.isEmpty()) checkCertificateVerify(clientChain.get(0));
 
         byte[] master = KeySchedule.masterSecret(config.prf, preMaster, hello.random(), sh.random());
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        conn.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, conn.handshakeMessages());
-        Connection.checkFinished(clientVd, conn.expect(Finished.class, null).verifyData(), "client");
-        conn.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, conn.handshakeMessages());
-        conn.send(new Finished(serverVd));
+        io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
+        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        HandshakeIO.checkFinished(clientVd, io.expect(Finished.class, null).verifyData(), "client");
+        io.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
+        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        io.send(new Finished(serverVd));
 
         Session session = new Session(sessionId, suite, master, clientChain);
         config.sessionCache.put(session);
@@ -167,7 +169,7 @@ final class ServerHandshake {
     }
 
     private List<X509Certificate> clientCertificate() throws IOException {
-        List<X509Certificate> chain = conn.expect(CertificateMessage.class, null).chain();
+        List<X509Certificate> chain = io.expect(CertificateMessage.class, null).chain();
         if (chain.isEmpty()) {
             throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
                     "the client sent no certificate, but this server requires client authentication");
@@ -199,8 +201,8 @@ final class ServerHandshake {
     }
 
     private void checkCertificateVerify(X509Certificate clientCert) throws IOException {
-        byte[] signedMessages = conn.handshakeMessages();
-        CertificateVerify cv = conn.expect(CertificateVerify.class, null);
+        byte[] signedMessages = io.handshakeMessages();
+        CertificateVerify cv = io.expect(CertificateVerify.class, null);
         String alg = SignatureScheme.jcaName(cv.signatureScheme());
         if (cv.signatureScheme() != SignatureScheme.RSA_PKCS1_SHA256
                 || !Signatures.verify(alg, clientCert.getPublicKey(), signedMessages, cv.signature())) {
@@ -214,15 +216,15 @@ final class ServerHandshake {
     private void resume(ClientHello hello, Session s) throws IOException {
         CipherSuite suite = s.cipherSuite();
         ServerHello sh = serverHello(hello, s.id(), suite);
-        conn.send(sh);
+        io.send(sh);
         byte[] master = s.masterSecret();
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        conn.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, conn.handshakeMessages());
-        conn.send(new Finished(serverVd));
-        conn.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, conn.handshakeMessages());
-        Connection.checkFinished(clientVd, conn.expect(Finished.class, null).verifyData(), "client");
+        io.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
+        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        io.send(new Finished(serverVd));
+        io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
+        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        HandshakeIO.checkFinished(clientVd, io.expect(Finished.class, null).verifyData(), "client");
         conn.finishHandshake(s, new Secrets(suite, hello.random(), sh.random(), null, master, keys, clientVd, serverVd), true);
     }
 

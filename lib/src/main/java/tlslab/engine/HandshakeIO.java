@@ -1,0 +1,134 @@
+package tlslab.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+import tlslab.crypto.KeyExchange;
+import tlslab.handshake.Handshake;
+import tlslab.handshake.HandshakeMessage;
+import tlslab.handshake.HandshakeType;
+import tlslab.record.ContentType;
+import tlslab.record.Record;
+import tlslab.record.RecordCipher;
+import tlslab.record.RecordLayer;
+import tlslab.transcript.Transcript;
+import tlslab.wire.Hex;
+
+/**
+ * Handshake messages over records: sends them, reassembles received ones from as many records as
+ * they span, keeps every message's bytes for Finished and CertificateVerify, and switches ciphers
+ * at ChangeCipherSpec.
+ */
+final class HandshakeIO {
+    private final Connection conn;
+    private final RecordLayer records;
+    private final Transcript transcript;
+    private final ByteArrayOutputStream handshakeMessages = new ByteArrayOutputStream();
+    private byte[] pending = new byte[0];
+
+    HandshakeIO(Connection conn, RecordLayer records, Transcript transcript) {
+        this.conn = conn;
+        this.records = records;
+        this.transcript = transcript;
+    }
+
+    /** All handshake messages sent and received so far, in order: the input to Finished and CertificateVerify. */
+    byte[] handshakeMessages() {
+        return handshakeMessages.toByteArray();
+    }
+
+    void send(HandshakeMessage m) throws IOException {
+        byte[] bytes = m.encode();
+        handshakeMessages.writeBytes(bytes);
+        transcript.handshake(true, m, bytes, keyExchangeOf(m), records.readEncrypted() || m.type() == HandshakeType.FINISHED);
+        records.write(ContentType.HANDSHAKE, bytes);
+    }
+
+    /** The next handshake message, which must be of class {@code expected}. */
+    <T extends HandshakeMessage> T expect(Class<T> expected, KeyExchange kx) throws IOException {
+        HandshakeMessage m = receive(kx);
+        if (!expected.isInstance(m)) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected " + rfcName(expected)
+                    + " but the peer sent " + m.type().rfcName);
+        }
+        return expected.cast(m);
+    }
+
+    /** The next handshake message, reassembled from as many records as it spans. */
+    HandshakeMessage receive(KeyExchange kx) throws IOException {
+        while (true) {
+            if (pending.length >= Handshake.HEADER_LENGTH) {
+                int len = ((pending[1] & 0xff) << 16) | ((pending[2] & 0xff) << 8) | (pending[3] & 0xff);
+                if (len > Handshake.MAX_LENGTH) {
+                    throw new TlsException(AlertDescription.DECODE_ERROR, Handshake.structureName(pending)
+                            + ".length at byte 1: " + len + " bytes is more than this library accepts (" + Handshake.MAX_LENGTH + ")");
+                }
+                if (pending.length >= Handshake.HEADER_LENGTH + len) {
+                    byte[] bytes = Arrays.copyOfRange(pending, 0, Handshake.HEADER_LENGTH + len);
+                    pending = Arrays.copyOfRange(pending, bytes.length, pending.length);
+                    HandshakeMessage m = Handshake.decode(bytes, kx);
+                    handshakeMessages.writeBytes(bytes);
+                    transcript.handshake(false, m, bytes, kx, records.readEncrypted());
+                    return m;
+                }
+            }
+            Record r = conn.nextRecord();
+            if (r.type() != ContentType.HANDSHAKE) {
+                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected a handshake message but got a "
+                        + r.type().rfcName() + " record");
+            }
+            if (r.plaintext().length == 0) {
+                throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "empty handshake record (RFC 5246 §6.2.1 forbids them)");
+            }
+            byte[] joined = Arrays.copyOf(pending, pending.length + r.plaintext().length);
+            System.arraycopy(r.plaintext(), 0, joined, pending.length, r.plaintext().length);
+            pending = joined;
+        }
+    }
+
+    void sendChangeCipherSpec(RecordCipher cipher) throws IOException {
+        records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+        transcript.other(true, "ChangeCipherSpec", new byte[] {1}, false);
+        records.changeWriteCipher(cipher);
+    }
+
+    void receiveChangeCipherSpec(RecordCipher cipher) throws IOException {
+        if (pending.length != 0) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "ChangeCipherSpec arrived in the middle of a handshake message");
+        }
+        Record r = conn.nextRecord();
+        if (r.type() != ContentType.CHANGE_CIPHER_SPEC) {
+            String got = r.type() == ContentType.HANDSHAKE ? Handshake.structureName(r.plaintext()) : r.type().rfcName();
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected ChangeCipherSpec but got " + got);
+        }
+        if (r.plaintext().length != 1 || r.plaintext()[0] != 1) {
+            throw new TlsException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec.type at byte 0: must be the single byte 01, got "
+                    + Hex.of(r.plaintext()));
+        }
+        transcript.other(false, "ChangeCipherSpec", r.plaintext(), false);
+        records.changeReadCipher(cipher);
+    }
+
+    /** Compares verify_data in constant time; a mismatch is decrypt_error (RFC 5246 §7.4.9). */
+    static void checkFinished(byte[] expected, byte[] received, String from) throws TlsException {
+        if (!MessageDigest.isEqual(expected, received)) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "Finished from the " + from + " does not verify: verify_data "
+                    + Hex.of(received) + " but this side computed " + Hex.of(expected)
+                    + ". The two sides saw different handshake messages (one was altered on the way?) or derived different keys.");
+        }
+    }
+
+    private static KeyExchange keyExchangeOf(HandshakeMessage m) {
+        return m instanceof tlslab.handshake.ClientKeyExchange cke ? cke.keyExchange() : null;
+    }
+
+    private static String rfcName(Class<?> c) {
+        String n = c.getSimpleName();
+        return n.equals("CertificateMessage") ? "Certificate" : n;
+    }
+}
