@@ -152,4 +152,17 @@ class MemoryHandshakeTest {
         cs[1].close();
         assertNull(cs[0].read());
     }
+
+    @Test
+    void renegotiationIsRefusedWithAWarning() throws Exception {
+        Connection[] cs = connect(TestPki.client(), TestPki.server(), Interceptor.NONE);
+        byte[] hello = cs[0].transcript().find("ClientHello").bytes();
+        cs[0].records.write(tlslab.record.ContentType.HANDSHAKE, hello); // a second ClientHello: renegotiation
+        cs[0].write("still here".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("still here", new String(cs[1].read(), StandardCharsets.US_ASCII));
+        assertTrue(cs[1].transcript().names().contains("Alert(no_renegotiation)"), cs[1].transcript().names().toString());
+        cs[1].write("ok".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("ok", new String(cs[0].read(), StandardCharsets.US_ASCII));
+        assertTrue(cs[0].transcript().names().contains("Alert(no_renegotiation)"));
+    }
 }
