@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of the course, then prints a summary with timings; exits non-zero if any step failed.
+#   1. scripts/setup.sh --for-tests       (also Chromium and playwright-core)
+#   2. mvn -B verify                      (all Java tests: unit, property, interop with OpenSSL/curl/JDK)
+#   3. scripts/run_notebooks.py           (every notebook, headless, through the Java kernel)
+#   4. browser-test/check.mjs             (a notebook run in JupyterLab in Chromium; outputs visible)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/common.sh"
+cd "$TLSLAB_ROOT"
+
+# What the browser test opens and expects to see (arguments of browser-test/check.mjs).
+browser_check=(notebooks/00-start-here.ipynb --expect-text "TLS Lab is ready.")
+
+names=() results=() times=()
+now() { date +%s.%N; }
+step() {  # step NAME COMMAND...: runs it, records its result and time, never stops the script
+  local name="$1" start rc=0; shift
+  echo
+  echo "=== $name: $*"
+  start="$(now)"
+  "$@" || rc=$?
+  names+=("$name"); results+=("$rc"); times+=("$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')")
+  [ "$rc" = 0 ] || echo "=== $name FAILED (exit $rc)"
+  return 0
+}
+
+step setup "$here/setup.sh" --for-tests
+if [ "${results[0]}" = 0 ]; then
+  find_jdk
+  step "maven verify" env JAVA_HOME="$TLSLAB_JDK" mvn -B -ntp verify
+  step notebooks "$TLSLAB_ROOT/.venv/bin/python" "$here/run_notebooks.py"
+  step browser node "$TLSLAB_ROOT/browser-test/check.mjs" "${browser_check[@]}"
+fi
+
+echo
+echo "=== Summary"
+failed=0
+for i in "${!names[@]}"; do
+  if [ "${results[$i]}" = 0 ]; then status=ok; else status="FAILED (exit ${results[$i]})"; failed=$((failed + 1)); fi
+  printf '  %-14s %7.1f s  %s\n' "${names[$i]}" "${times[$i]}" "$status"
+done
+[ "${results[0]}" = 0 ] || echo "  (set-up failed, so nothing else ran)"
+if [ "$failed" = 0 ]; then
+  echo "All test steps passed."
+else
+  echo "$failed test step(s) failed."
+  exit 1
+fi
