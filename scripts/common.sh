@@ -5,7 +5,6 @@
 TLSLAB_ROOT="${TLSLAB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 # Maven coordinates the notebooks load with `%maven tlslab:tlslab-lib:1.0-SNAPSHOT`.
 TLSLAB_LIB_VERSION="1.0-SNAPSHOT"
-TLSLAB_M2_REPO="${TLSLAB_M2_REPO:-$HOME/.m2/repository}"
 TLSLAB_MIN_JAVA=17
 
 say()  { echo "tlslab: $*"; }
@@ -16,9 +15,10 @@ die()  { echo "tlslab: ERROR: $*" >&2; exit 1; }
 mvn_quiet() { mvn -q -B "$@" 2>&1 | sed 's/\x1b\[0m//g'; }
 
 # Sets TLSLAB_JDK to a JDK (javac + jdk.jshell, version >= 17): $JAVA_HOME if it is one, else the
-# JDK that owns the `javac` on PATH.
+# JDK that owns the `javac` on PATH. Also sets TLSLAB_M2_REPO, the local Maven repository that Maven
+# and the kernel use by default (under Java's user.home, which need not be $HOME).
 find_jdk() {
-  local jdk="" javac_path ver major
+  local jdk="" javac_path props ver major
   if [ -n "${JAVA_HOME:-}" ]; then
     if [ -x "$JAVA_HOME/bin/javac" ]; then
       jdk="$JAVA_HOME"
@@ -34,7 +34,8 @@ find_jdk() {
     jdk="$(dirname "$(dirname "$(readlink -f "$javac_path")")")"
   fi
   [ -x "$jdk/bin/java" ] || die "$jdk has javac but no bin/java: broken JDK install?"
-  ver="$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+  props="$("$jdk/bin/java" -XshowSettings:properties -version 2>&1)"
+  ver="$(sed -n 's/^ *java\.specification\.version = //p' <<<"$props")"
   major="${ver%%.*}"
   if [ -z "$major" ] || [ "$major" = 1 ] || [ "$major" -lt "$TLSLAB_MIN_JAVA" ]; then
     die "the JDK at $jdk is Java ${ver:-?}; TLS Lab needs Java ${TLSLAB_MIN_JAVA} or newer.
@@ -44,6 +45,7 @@ find_jdk() {
     || die "the JDK at $jdk has no jdk.jshell module, which the Java notebook kernel needs. Install a full JDK ${TLSLAB_MIN_JAVA}+."
   TLSLAB_JDK="$jdk"
   TLSLAB_JAVA_VERSION="$ver"
+  TLSLAB_M2_REPO="${TLSLAB_M2_REPO:-$(sed -n 's/^ *user\.home = //p' <<<"$props")/.m2/repository}"
 }
 
 # Points the `java` kernelspec of the given Python environment at TLSLAB_JDK and sets up its Jupyter
