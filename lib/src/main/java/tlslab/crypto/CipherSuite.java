@@ -30,9 +30,12 @@ public enum CipherSuite {
         this.openSslName = openSslName;
     }
 
-    /** GCM takes a 4-byte implicit salt from the key block; CBC's 16 bytes go unused in TLS 1.2. */
+    /**
+     * GCM takes a 4-byte implicit salt from the key block. CBC takes none: TLS 1.2 sends a fresh IV
+     * with every record, so RFC 5246 §6.3 generates key-block IVs only for AEAD suites.
+     */
     public int fixedIvLength() {
-        return aead ? 4 : 16;
+        return aead ? 4 : 0;
     }
 
     /** Bytes of key block: two MAC keys, two encryption keys, two IVs. */

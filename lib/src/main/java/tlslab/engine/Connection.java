@@ -72,7 +72,10 @@ public final class Connection implements Closeable {
     public void write(byte[] data) throws IOException {
         handshake();
         synchronized (writeLock) {
-            guard(() -> records.write(ContentType.APPLICATION_DATA, data));
+            guard(() -> {
+                records.write(ContentType.APPLICATION_DATA, data);
+                transcript.other(true, "ApplicationData", data, true);
+            });
         }
     }
 
@@ -230,7 +233,7 @@ public final class Connection implements Closeable {
         synchronized (writeLock) {
             records.write(ContentType.ALERT, alert);
         }
-        transcript.other(true, "Alert(" + d.rfcName() + ")", alert, records.readEncrypted());
+        transcript.other(true, "Alert(" + d.rfcName() + ")", alert, records.writeEncrypted());
     }
 
     /** The next record that is not a warning alert. */

@@ -10,7 +10,6 @@ import tlslab.alert.TlsException;
 import tlslab.crypto.KeyExchange;
 import tlslab.handshake.Handshake;
 import tlslab.handshake.HandshakeMessage;
-import tlslab.handshake.HandshakeType;
 import tlslab.record.ContentType;
 import tlslab.record.Record;
 import tlslab.record.RecordCipher;
@@ -44,7 +43,7 @@ final class HandshakeIO {
     void send(HandshakeMessage m) throws IOException {
         byte[] bytes = m.encode();
         handshakeMessages.writeBytes(bytes);
-        transcript.handshake(true, m, bytes, keyExchangeOf(m), records.readEncrypted() || m.type() == HandshakeType.FINISHED);
+        transcript.handshake(true, m, bytes, keyExchangeOf(m), records.writeEncrypted());
         records.write(ContentType.HANDSHAKE, bytes);
     }
 

@@ -43,7 +43,8 @@ final class GcmCipher implements RecordCipher {
             cipher.doFinal(plaintext, off, len, out, EXPLICIT_NONCE);
             return out;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
+            throw new IllegalStateException("AES-GCM encryption failed (the JDK refuses to reuse a key and nonce: was record #"
+                    + seq + " sealed twice?): " + e.getMessage(), e);
         }
     }
 

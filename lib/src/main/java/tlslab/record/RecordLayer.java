@@ -57,6 +57,10 @@ public final class RecordLayer {
         return readCipher != RecordCipher.NONE;
     }
 
+    public boolean writeEncrypted() {
+        return writeCipher != RecordCipher.NONE;
+    }
+
     /** Sends {@code data} as one or more records of at most 2^14 bytes each. */
     public void write(ContentType type, byte[] data) throws IOException {
         int off = 0;

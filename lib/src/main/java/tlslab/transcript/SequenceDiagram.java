@@ -98,7 +98,7 @@ public final class SequenceDiagram {
             centre(g, e.encrypted() ? e.name() + "  [encrypted]" : e.name(), (CLIENT_X + SERVER_X) / 2, y - 6);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(Color.DARK_GRAY);
-            centre(g, e.bytes().length + " bytes", (CLIENT_X + SERVER_X) / 2, y + 13);
+            centre(g, e.bytes().length + (e.bytes().length == 1 ? " byte" : " bytes"), (CLIENT_X + SERVER_X) / 2, y + 13);
             // numbered, not timed: a re-run draws the identical picture
             g.drawString(String.format("%2d.", i + 1), 24, y + 4);
         }

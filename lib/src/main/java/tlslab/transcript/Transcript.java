@@ -15,7 +15,7 @@ import tlslab.record.Record;
  * records that carried them. Listeners see each entry as it happens (the CLI prints them live).
  */
 public final class Transcript {
-    /** Records kept at most, so a long-lived connection doesn't grow without bound. */
+    /** Records (and entries) kept at most, so a long-lived connection doesn't grow without bound. */
     public static final int MAX_RECORDS = 1000;
 
     private final boolean client;
@@ -77,7 +77,7 @@ public final class Transcript {
     }
 
     private void add(Entry e) {
-        entries.add(e);
+        if (entries.size() < MAX_RECORDS) entries.add(e);
         for (Consumer<Entry> l : listeners) l.accept(e);
     }
 

@@ -26,7 +26,7 @@ class PrfTest {
         sr[0] = 1;
         KeySchedule.KeyBlock kb = KeySchedule.keyBlock(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, master, cr, sr);
         byte[] block = Prf.prf(master, "key expansion", Prf.concat(sr, cr), CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA.keyBlockLength());
-        assertEquals(2 * (20 + 16 + 16), block.length);
+        assertEquals(2 * (20 + 16), block.length); // RFC 5246 §6.3: no key-block IVs for CBC
         assertArrayEquals(java.util.Arrays.copyOfRange(block, 0, 20), kb.clientMacKey());
         assertArrayEquals(java.util.Arrays.copyOfRange(block, 40, 56), kb.clientKey());
         assertArrayEquals(java.util.Arrays.copyOfRange(block, 56, 72), kb.serverKey());
