@@ -39,6 +39,13 @@ public final class CourseExtension implements Extension {
                     ctx.getOutputContainer().putHTML(Tables.html(table));
                     ctx.getOutputContainer().putText(Tables.text(table));
                 });
+        // The kernel's own image renderer adds a text/plain with the object's address, which changes
+        // every run; ours keeps committed notebooks byte-identical across re-runs.
+        kernel.getRenderer().createRegistration(BufferedImage.class).preferring("image/png").supporting("text/plain")
+                .register((img, ctx) -> {
+                    ctx.getOutputContainer().putData("image/png", png(img));
+                    ctx.getOutputContainer().putText("image (" + img.getWidth() + "×" + img.getHeight() + " PNG)");
+                });
         kernel.getRenderer().createRegistration(SequenceDiagram.class).preferring("image/png").supporting("text/plain")
                 .register((d, ctx) -> {
                     ctx.getOutputContainer().putData("image/png", png(d.toImage()));
