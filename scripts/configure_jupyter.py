@@ -8,7 +8,7 @@
    status from the idle/busy messages around requests, but ignores those of kernel_info requests
    (Jupyter Server lists them as "untracked"). JJava answers nothing else when a notebook opens, so
    JupyterLab would show the kernel as "Unknown" until the first cell runs. Tracking kernel_info
-   requests makes it show "Idle" as soon as the kernel is ready.
+   requests makes it show "Idle" as soon as the kernel is ready. Also make Java the default kernel.
 
 Run it with the Python of the environment that serves the notebooks (e.g. .venv/bin/python).
 Idempotent: writes only what changed.
@@ -80,7 +80,8 @@ def configure_server() -> None:
             config = json.load(f)
     except FileNotFoundError:
         config = {}
-    config.setdefault("MappingKernelManager", {})["untracked_message_types"] = wanted
+    # New notebooks (File → New → Notebook, the launcher's default) get the Java kernel, not Python.
+    config.setdefault("MappingKernelManager", {}).update(untracked_message_types=wanted, default_kernel_name=KERNEL)
     if write_json_if_changed(path, config):
         print(f"tlslab: Jupyter Server configured: {path}")
 

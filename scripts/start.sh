@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up (first time), then opens the course in JupyterLab on notebooks/, on 127.0.0.1 only.
-#   scripts/start.sh [--no-browser] [--port N]     (default port 8888; Ctrl+C stops JupyterLab)
+#   scripts/start.sh [--no-browser] [--port N]     (default port 8888; Ctrl+C twice stops JupyterLab)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
@@ -45,7 +45,7 @@ cat <<EOF
 
       $url
 
-  Stop JupyterLab with Ctrl+C in this terminal.
+  Stop JupyterLab with Ctrl+C twice in this terminal.
 
 EOF
 [ "$(id -u)" = 0 ] && lab_args+=(--allow-root)  # containers and CI machines often run as root
