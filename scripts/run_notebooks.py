@@ -70,6 +70,9 @@ def run_notebook(path: Path, timeout: int, checks: list, write: bool) -> tuple[b
     client = NotebookClient(
         nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=120,
         record_timing=False, resources={"metadata": {"path": str(NB_DIR)}},
+        # A graceful shutdown of the JJava kernel takes ~3 s more; the outputs are in by then, and the
+        # kill takes the kernel's whole process group (e.g. an openssl a cell started) with it.
+        shutdown_kernel="immediate",
         on_notebook_start=on_start, on_cell_executed=on_executed,
     )
     problems = []
