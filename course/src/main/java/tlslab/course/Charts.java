@@ -24,6 +24,7 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         if (logScale) {
             chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisDecimalPattern("#,##0.###"); // XChart would write 4E3 on a log axis
             double min = values.stream().mapToDouble(Number::doubleValue).min().orElse(1);
             chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
         }
