@@ -3,7 +3,7 @@
 # Expects `set -euo pipefail` in the caller. Everything here prints "tlslab: ..." messages.
 
 TLSLAB_ROOT="${TLSLAB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-# Maven coordinates the notebooks load with `%maven tlslab:tlslab-lib:1.0-SNAPSHOT`.
+# Version of the course's Maven modules; the notebooks load e.g. `%maven tlslab:tlslab-lib:1.0-SNAPSHOT`.
 TLSLAB_LIB_VERSION="1.0-SNAPSHOT"
 TLSLAB_MIN_JAVA=17
 

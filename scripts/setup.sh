@@ -50,7 +50,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || die "please install: ${missing[*]} (no apt-get on this machine)"
   say "installing Debian packages: ${missing[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -q >/dev/null
+  "${sudo[@]}" apt-get update -q >/dev/null || die "apt-get update failed (no network to the Debian mirrors?)"
   "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
     || die "apt-get install ${missing[*]} failed"
 fi
