@@ -19,7 +19,8 @@ final class Printer {
     }
 
     synchronized void print(Entry e) {
-        out.printf("%s%s  %s  (%d bytes%s)%n", prefix, e.direction().arrow, e.name(), e.bytes().length,
+        int n = e.bytes().length;
+        out.printf("%s%s  %s  (%d byte%s%s)%n", prefix, e.direction().arrow, e.name(), n, n == 1 ? "" : "s",
                 e.encrypted() ? ", encrypted on the wire" : "");
         if (brief) return;
         if (e.message() == null) {
