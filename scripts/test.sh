@@ -10,9 +10,7 @@ source "$here/common.sh"
 cd "$TLSLAB_ROOT"
 
 # What the browser test opens and expects to see (arguments of browser-test/check.mjs).
-browser_check=(notebooks/00-start-here.ipynb --expect-text "TLS Lab is ready.")
-# e.g. the handshake's sequence diagram (PNG) and message table:
-# browser_check=(notebooks/04-the-handshake.ipynb --expect-selector img --expect-selector table)
+browser_check=(notebooks/04-the-handshake.ipynb --expect-selector img --expect-selector table --expect-text ClientHello)
 
 names=() results=() times=()
 now() { date +%s.%N; }
