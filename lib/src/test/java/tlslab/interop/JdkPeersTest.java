@@ -3,9 +3,9 @@ package tlslab.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +38,6 @@ import tlslab.crypto.CipherSuite;
 import tlslab.engine.Connection;
 import tlslab.engine.TestPki;
 import tlslab.engine.TlsConfig;
-import tlslab.transport.Transport;
 
 /** The JDK's own TLS (SunJSSE) as peer: SSLServerSocket against our client, HttpClient against our server. */
 @Timeout(60)
@@ -109,17 +108,8 @@ class JdkPeersTest {
         return ss;
     }
 
-    static Connection get(int port, TlsConfig config) throws Exception {
-        Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        s.setSoTimeout(15000);
-        Connection c = Connection.client(Transport.of(s), config);
-        c.handshake();
-        c.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        String page = new String(c.inputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(page.startsWith("HTTP/1.0 200 OK") && page.contains("hello from JSSE"), page);
-        c.close();
-        return c;
+    static Connection get(int port, TlsConfig config) throws IOException {
+        return HttpGet.get(port, config, "HTTP/1.0 200 OK\r\n\r\nhello from JSSE");
     }
 
     @ParameterizedTest

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +19,6 @@ import tlslab.crypto.NamedGroup;
 import tlslab.engine.Connection;
 import tlslab.engine.TestPki;
 import tlslab.engine.TlsConfig;
-import tlslab.transport.Transport;
 
 /** Our client against Debian's {@code openssl s_server -www}. */
 @Timeout(60)
@@ -39,16 +35,7 @@ class OpenSslServerTest {
     }
 
     static Connection get(int port, TlsConfig config) throws IOException {
-        Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        s.setSoTimeout(15000);
-        Connection c = Connection.client(Transport.of(s), config);
-        c.handshake();
-        c.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        String page = new String(c.inputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(page.startsWith("HTTP/1.0 200 ok"), page);
-        c.close();
-        return c;
+        return HttpGet.get(port, config, "HTTP/1.0 200 ok");
     }
 
     @ParameterizedTest
