@@ -1,0 +1,164 @@
+package tlslab.grader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Makes {@code exercises/src} from {@code solutions/src}: main sources with every solution region
+ * replaced by a TODO that throws, the visible tests copied as they are, the hidden tests
+ * ({@code src/hidden}) left out. Markers, each alone on its line:
+ *
+ * <pre>
+ *     // BEGIN SOLUTION Name.method: a hint for the TODO line
+ *     … the reference code …
+ *     // END SOLUTION
+ * </pre>
+ *
+ * becomes {@code // TODO: a hint for the TODO line} and
+ * {@code throw new UnsupportedOperationException("not written yet: Name.method");}.
+ * {@code // BEGIN SOLUTION REMOVE} … {@code // END SOLUTION} disappears without a trace (helpers).
+ */
+public final class ExerciseGenerator {
+    static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION(?:\\s+(.*?))?\\s*$");
+    static final Pattern END = Pattern.compile("^\\s*// END SOLUTION\\s*$");
+
+    private ExerciseGenerator() {
+    }
+
+    /** The generated tree: relative path (under src/) to content. */
+    static TreeMap<String, byte[]> generate(Path solutions) throws IOException {
+        TreeMap<String, byte[]> out = new TreeMap<>();
+        Path main = solutions.resolve("src/main/java");
+        Path test = solutions.resolve("src/test/java");
+        if (!Files.isDirectory(main)) throw new IOException(main + " not found: is " + solutions + " the solutions folder?");
+        for (Path p : files(main)) {
+            String rel = "main/java/" + main.relativize(p).toString().replace('\\', '/');
+            byte[] bytes = Files.readAllBytes(p);
+            out.put(rel, p.toString().endsWith(".java") ? stub(rel, new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
+                    : bytes);
+        }
+        for (Path p : files(test)) {
+            String rel = "test/java/" + test.relativize(p).toString().replace('\\', '/');
+            String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            if (text.contains("BEGIN SOLUTION") || text.contains("END SOLUTION")) {
+                throw new IOException(rel + ": solution markers belong in src/main only (tests are copied as they are)");
+            }
+            if (rel.contains("/tlslab/exercises/hidden/")) {
+                throw new IOException(rel + ": hidden tests go in src/hidden/java, never in src/test/java");
+            }
+            out.put(rel, Files.readAllBytes(p));
+        }
+        return out;
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** The student's version of one source file. */
+    static String stub(String name, String source) throws IOException {
+        String[] lines = source.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        boolean inside = false;
+        boolean remove = false;
+        int begunAt = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher b = BEGIN.matcher(line);
+            if (b.matches()) {
+                if (inside) throw new IOException(name + ":" + (i + 1) + ": BEGIN SOLUTION inside the region begun at line " + begunAt);
+                inside = true;
+                begunAt = i + 1;
+                String text = b.group(2) == null ? "" : b.group(2).strip();
+                remove = text.equals("REMOVE");
+                if (!remove) {
+                    String indent = b.group(1);
+                    String what = text;
+                    String hint = "";
+                    int colon = text.indexOf(": ");
+                    if (colon >= 0) {
+                        what = text.substring(0, colon).strip();
+                        hint = text.substring(colon + 2).strip();
+                    }
+                    out.append(indent).append("// TODO").append(hint.isEmpty() ? "" : ": " + hint).append('\n');
+                    out.append(indent).append("throw new UnsupportedOperationException(\"not written yet")
+                            .append(what.isEmpty() ? "" : ": " + what.replace("\\", "\\\\").replace("\"", "\\\"")).append("\");\n");
+                }
+                continue;
+            }
+            if (END.matcher(line).matches()) {
+                if (!inside) throw new IOException(name + ":" + (i + 1) + ": END SOLUTION without BEGIN SOLUTION");
+                inside = false;
+                // a removed helper leaves no double blank line, nor a blank line before the closing brace
+                if (remove && i + 1 < lines.length && out.toString().endsWith("\n\n")) {
+                    if (lines[i + 1].strip().equals("}")) out.setLength(out.length() - 1);
+                    else if (lines[i + 1].isBlank()) i++;
+                }
+                continue;
+            }
+            if (line.contains("BEGIN SOLUTION") || line.contains("END SOLUTION")) {
+                throw new IOException(name + ":" + (i + 1) + ": a solution marker must be alone on its line: " + line.strip());
+            }
+            if (inside) continue;
+            out.append(line);
+            if (i < lines.length - 1) out.append('\n');
+        }
+        if (inside) throw new IOException(name + ":" + begunAt + ": BEGIN SOLUTION without END SOLUTION");
+        return out.toString();
+    }
+
+    /** Rewrites {@code exercises/src} from {@code solutions}: deletes what is not generated, writes the rest. */
+    public static int write(Path solutions, Path exercises) throws IOException {
+        TreeMap<String, byte[]> files = generate(solutions);
+        Path src = exercises.resolve("src");
+        if (Files.isDirectory(src)) Grader.deleteQuietly(src);
+        for (var e : files.entrySet()) {
+            Path p = src.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.write(p, e.getValue());
+        }
+        return files.size();
+    }
+
+    /** The differences between {@code exercises/src} and what {@link #generate} makes; empty if in sync. */
+    public static List<String> differences(Path solutions, Path exercises) throws IOException {
+        TreeMap<String, byte[]> expected = generate(solutions);
+        TreeMap<String, byte[]> actual = new TreeMap<>();
+        Path src = exercises.resolve("src");
+        for (Path p : files(src)) actual.put(src.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        List<String> out = new ArrayList<>();
+        TreeSet<String> all = new TreeSet<>(expected.keySet());
+        all.addAll(actual.keySet());
+        for (String f : all) {
+            byte[] want = expected.get(f), got = actual.get(f);
+            if (got == null) out.add("exercises/src/" + f + " is missing");
+            else if (want == null) out.add("exercises/src/" + f + " should not be there (no such file in solutions/src)");
+            else if (!Arrays.equals(want, got)) out.add("exercises/src/" + f + " differs" + firstDifferentLine(want, got));
+        }
+        return out;
+    }
+
+    private static String firstDifferentLine(byte[] want, byte[] got) {
+        String[] a = new String(want, StandardCharsets.UTF_8).split("\n", -1);
+        String[] b = new String(got, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "(end of file)";
+            String y = i < b.length ? b[i] : "(end of file)";
+            if (!x.equals(y)) return " at line " + (i + 1) + ":\n    generated: " + x.strip() + "\n    committed: " + y.strip();
+        }
+        return "";
+    }
+}

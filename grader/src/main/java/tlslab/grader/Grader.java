@@ -1,0 +1,296 @@
+package tlslab.grader;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import tlslab.exercises.check.Exercise;
+
+/**
+ * Grades submissions: compiles the student's sources against the library, checks the rules, runs
+ * every test (visible and hidden) in this JVM against the student's code in a sandboxed JVM, and
+ * writes the reports. One Grader can grade many submissions (a batch) and reuses its set-up.
+ */
+public final class Grader implements AutoCloseable {
+
+    /** Limits and choices; see {@code ./tlslab grade --help}. */
+    public record Options(long callMillis, long budgetMillis, int memoryMb, String sandbox, boolean visibleOnly,
+                          String hiddenVisibility, long compileMillis, long startMillis, Set<Exercise> only) {
+        public static Options defaults() {
+            // -Dtlslab.sandbox=off|required changes the default (e.g. to run the grader's tests without namespaces)
+            return new Options(5_000, 120_000, 256, System.getProperty("tlslab.sandbox", "auto"), false, "after_due_date",
+                    60_000, 15_000, Set.of());
+        }
+
+        /** Grade only these exercises (all if empty). */
+        public Options withOnly(Set<Exercise> exercises) {
+            return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis,
+                    startMillis, Set.copyOf(exercises));
+        }
+
+        public Options withCallMillis(long ms) {
+            return new Options(ms, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
+        }
+
+        public Options withBudgetMillis(long ms) {
+            return new Options(callMillis, ms, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
+        }
+
+        public Options withMemoryMb(int mb) {
+            return new Options(callMillis, budgetMillis, mb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
+        }
+
+        public Options withSandbox(String s) {
+            return new Options(callMillis, budgetMillis, memoryMb, s, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
+        }
+
+        public Options withVisibleOnly(boolean v) {
+            return new Options(callMillis, budgetMillis, memoryMb, sandbox, v, hiddenVisibility, compileMillis, startMillis, only);
+        }
+
+        public Options withHiddenVisibility(String v) {
+            return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, v, compileMillis, startMillis, only);
+        }
+    }
+
+    private final Options options;
+    private final Path runDir;
+    private final Path runnerDir;
+    private final Path libDir;
+    private final List<String> libJars = new ArrayList<>();
+    private final List<Path> compileClasspath = new ArrayList<>();
+    private final Sandbox sandbox;
+    private int submissions;
+
+    public Grader(Options options) throws IOException {
+        this.options = options;
+        this.runDir = Files.createTempDirectory("tlslab-grader-");
+        this.runnerDir = Files.createDirectories(runDir.resolve("runner"));
+        this.libDir = Files.createDirectories(runDir.resolve("lib"));
+        copyRunner(runnerDir);
+        int n = 0;
+        for (Path entry : childClasspath()) {
+            String name = Files.isDirectory(entry) ? "classes-" + (++n) : entry.getFileName().toString();
+            Path copy = libDir.resolve(name);
+            copyTree(entry, copy);
+            libJars.add(name);
+            compileClasspath.add(copy);
+        }
+        this.sandbox = Sandbox.choose(options.sandbox(), runDir);
+        if (sandbox.mode == Sandbox.Mode.USER) {
+            Sandbox.openUp(runDir, false);
+            Sandbox.openUp(runnerDir, true);
+            Sandbox.openUp(libDir, true);
+        }
+    }
+
+    public String sandboxDescription() {
+        return (sandbox.mode == Sandbox.Mode.NONE ? "OFF: " : "on: ") + sandbox.why;
+    }
+
+    /** Whether student code runs walled off from this machine's files (namespaces, not just another user). */
+    public boolean sandboxed() {
+        return sandbox.mode == Sandbox.Mode.NAMESPACES;
+    }
+
+    /** A warning if student code could read the tests; null if not. */
+    public String exposure() {
+        if (sandbox.mode == Sandbox.Mode.NAMESPACES) return null;
+        Path tests = codeSource(Exercise.class);
+        if (sandbox.mode == Sandbox.Mode.USER && !Sandbox.readableByOthers(tests)) return null;
+        return "WARNING: student code could read the hidden tests (" + tests + ")"
+                + (sandbox.mode == Sandbox.Mode.USER ? ": make them unreadable to others (chmod -R go-rwx on their folder)" : "");
+    }
+
+    /** The library and its dependencies: all a student's code may see besides itself. */
+    static List<Path> childClasspath() throws IOException {
+        String prop = System.getProperty("tlslab.child.classpath");
+        List<Path> out = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            for (String e : prop.split(File.pathSeparator)) {
+                if (e.isBlank()) continue;
+                if (e.endsWith("/*") || e.endsWith("\\*")) {
+                    Path dir = Paths.get(e.substring(0, e.length() - 2));
+                    try (Stream<Path> s = Files.list(dir)) {
+                        s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(out::add);
+                    }
+                } else {
+                    out.add(Paths.get(e));
+                }
+            }
+        } else {
+            // next to the library: lib/target/tlslab-lib.jar (or classes/) and lib/target/deps/*.jar
+            Path lib = codeSource(tlslab.crypto.Prf.class);
+            out.add(lib);
+            Path deps = lib.getParent().resolve("deps");
+            if (Files.isDirectory(deps)) {
+                try (Stream<Path> s = Files.list(deps)) {
+                    s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(out::add);
+                }
+            }
+        }
+        for (Path p : out) {
+            if (!Files.exists(p)) throw new IOException("library class path entry " + p + " does not exist (build with mvn package)");
+            if (containsTests(p)) {
+                throw new IOException("refusing to run student code with " + p + " on its class path: it holds the tests");
+            }
+        }
+        return out;
+    }
+
+    /** Whether a class path entry holds any of the tests (which must never reach a student's JVM). */
+    static boolean containsTests(Path entry) throws IOException {
+        if (Files.isDirectory(entry)) return Files.exists(entry.resolve("tlslab/exercises"));
+        try (JarFile jar = new JarFile(entry.toFile())) {
+            return jar.stream().anyMatch(e -> e.getName().startsWith("tlslab/exercises/"));
+        }
+    }
+
+    static Path codeSource(Class<?> c) {
+        try {
+            return Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the runner's classes (and nothing else of the grader) to {@code dir}. */
+    static void copyRunner(Path dir) throws IOException {
+        Path src = codeSource(tlslab.grader.runner.Runner.class);
+        String pkg = "tlslab/grader/runner/";
+        if (Files.isDirectory(src)) {
+            copyTree(src.resolve(pkg), dir.resolve(pkg));
+            return;
+        }
+        try (JarFile jar = new JarFile(src.toFile())) {
+            for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+                if (e.isDirectory() || !e.getName().startsWith(pkg) || !e.getName().endsWith(".class")) continue;
+                Path out = dir.resolve(e.getName());
+                Files.createDirectories(out.getParent());
+                try (InputStream in = jar.getInputStream(e)) {
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Grades one submission folder and writes its reports to {@code out} (if not null). */
+    public Report grade(Path submission, Path out) throws IOException {
+        long t0 = System.nanoTime();
+        Path work = Files.createDirectories(runDir.resolve("submission-" + (++submissions)));
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        if (sandbox.mode == Sandbox.Mode.USER) Sandbox.openUp(work, false);
+        String name = submission.getFileName() == null ? submission.toString() : submission.getFileName().toString();
+        StringBuilder notes = new StringBuilder();
+        Map<Exercise, String> notGradable = new EnumMap<>(Exercise.class);
+
+        SourceCompiler.Result compiled = SourceCompiler.compile(submission.toAbsolutePath().normalize(), compileClasspath, classes,
+                options.compileMillis());
+        if (compiled.fatal() != null) {
+            notes.append("Not gradable: ").append(compiled.fatal()).append('\n');
+            for (Exercise e : Exercise.values()) notGradable.put(e, "not graded: " + compiled.fatal());
+        } else {
+            if (!compiled.errors().isEmpty()) {
+                notes.append("These files did not compile and were left out:\n");
+                for (Map.Entry<String, String> e : compiled.errors().entrySet()) {
+                    notes.append(TestRun.indent(e.getValue())).append('\n');
+                }
+            }
+            ClassScan scan = ClassScan.of(classes);
+            for (Exercise e : Exercise.values()) {
+                if (!options.only().isEmpty() && !options.only().contains(e)) continue;
+                String cls = e.implementation.replace('.', '/');
+                if (!scan.has(cls)) {
+                    notGradable.put(e, missing(e, compiled));
+                    continue;
+                }
+                List<String> rules = new ArrayList<>(e.forbidden);
+                rules.addAll(ClassScan.EVERY_EXERCISE);
+                String hit = scan.firstViolation(cls, rules);
+                if (hit != null) {
+                    String why = "exercise " + e.number + " was not graded: your code uses " + hit + ", which this exercise"
+                            + " may not use (it would do the exercise for you, or hide what the code calls). See the"
+                            + " Javadoc of " + e.implementation + ".";
+                    notGradable.put(e, why);
+                    notes.append(why).append('\n');
+                }
+            }
+        }
+        if (sandbox.mode == Sandbox.Mode.USER) Sandbox.openUp(classes, true);
+        ChildJvm.Settings settings = new ChildJvm.Settings(sandbox, runnerDir, libDir, libJars, classes, work,
+                options.memoryMb(), options.startMillis());
+        List<TestResult> results;
+        String stats;
+        try (Session session = new Session(settings, notGradable, options.callMillis(), options.budgetMillis())) {
+            results = TestRun.run(session, options.only(), options.visibleOnly());
+            stats = session.stats();
+        }
+        if (sandbox.mode == Sandbox.Mode.NONE) notes.append("Note: the sandbox was ").append(sandbox.why).append(".\n");
+        if (exposure() != null) notes.append(exposure()).append('\n');
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Report report = new Report(name, results, notes.toString().strip(), seconds, sandboxDescription() + "; " + stats);
+        if (out != null) report.write(out, options.hiddenVisibility());
+        deleteQuietly(work);
+        return report;
+    }
+
+    private static String missing(Exercise e, SourceCompiler.Result compiled) {
+        String pkg = "tlslab/exercises/" + e.id() + "/";
+        StringBuilder errors = new StringBuilder();
+        for (Map.Entry<String, String> x : compiled.errors().entrySet()) {
+            if (x.getKey().contains(pkg)) errors.append(x.getValue()).append('\n');
+        }
+        if (errors.length() > 0) {
+            return "exercise " + e.number + " was not graded: its code did not compile. The compiler says:\n"
+                    + TestRun.indent(errors.toString().strip());
+        }
+        String message = "exercise " + e.number + " was not graded: class " + e.implementation + " is not in your submission"
+                + " (keep the file, its name and its package as they are in the exercises folder)";
+        if (!compiled.errors().isEmpty()) {
+            message += ".\nThese files did not compile:\n" + TestRun.indent(compiled.allErrors());
+        }
+        return message;
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // temporary files; the OS cleans up eventually
+        }
+    }
+
+    @Override
+    public void close() {
+        deleteQuietly(runDir);
+    }
+}

@@ -1,0 +1,254 @@
+package tlslab.grader;
+
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.opentest4j.AssertionFailedError;
+
+import tlslab.exercises.check.Exercise;
+import tlslab.exercises.check.Impl;
+
+/**
+ * Runs the exercises' tests (visible and hidden, from the grader's own class path, never the
+ * submission's) in this JVM with the JUnit Platform Launcher, and turns each outcome into a
+ * {@link TestResult} with a message for the student.
+ */
+final class TestRun {
+    /** A test as discovered, before it runs. */
+    record Planned(TestIdentifier id, Exercise exercise, String className, String classTitle, boolean hidden, int points) {
+    }
+
+    private TestRun() {
+    }
+
+    static LauncherDiscoveryRequest request(Set<Exercise> only, boolean visibleOnly) {
+        List<String> ids = new ArrayList<>();
+        for (Exercise e : Exercise.values()) {
+            if (only == null || only.isEmpty() || only.contains(e)) ids.add(e.id().substring(2));
+        }
+        String nn = String.join("|", ids);
+        String pattern = "^tlslab\\.exercises\\.(?:ex(?:" + nn + ")\\.[A-Za-z0-9_]+Test"
+                + (visibleOnly ? "" : "|hidden\\.Ex(?:" + nn + ")[A-Za-z0-9_]*Test") + ")$";
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage("tlslab.exercises"))
+                .filters(includeClassNamePatterns(pattern))
+                .configurationParameter("junit.jupiter.testclass.order.default", ExerciseOrder.class.getName())
+                .configurationParameter("junit.jupiter.execution.timeout.default", "60 s")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build();
+    }
+
+    /** Every test of the suite, in the order they run, with points and visibility. */
+    static List<Planned> plan(TestPlan plan) {
+        List<Planned> out = new ArrayList<>();
+        for (TestIdentifier root : plan.getRoots()) collect(plan, root, out);
+        return out;
+    }
+
+    private static void collect(TestPlan plan, TestIdentifier id, List<Planned> out) {
+        if (id.isTest()) {
+            TestIdentifier cls = classOf(plan, id);
+            String className = cls == null ? "?" : ((ClassSource) cls.getSource().get()).getClassName();
+            out.add(new Planned(id, Exercise.ofTestClass(className), className, cls == null ? "?" : cls.getDisplayName(),
+                    Exercise.isHidden(className), points(id)));
+        }
+        for (TestIdentifier child : plan.getChildren(id)) collect(plan, child, out);
+    }
+
+    private static TestIdentifier classOf(TestPlan plan, TestIdentifier id) {
+        Optional<TestIdentifier> p = Optional.of(id);
+        while (p.isPresent()) {
+            if (p.get().getSource().orElse(null) instanceof ClassSource) return p.get();
+            p = plan.getParent(p.get());
+        }
+        return null;
+    }
+
+    static int points(TestIdentifier id) {
+        for (TestTag t : id.getTags()) {
+            if (t.getName().startsWith("points=")) {
+                try {
+                    return Integer.parseInt(t.getName().substring("points=".length()));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The planned tests without running anything (e.g. when nothing compiled), all failed with {@code why}. */
+    static List<TestResult> failAll(List<Planned> planned, Map<Exercise, String> why, String fallback) {
+        List<TestResult> out = new ArrayList<>();
+        Numbering n = new Numbering();
+        for (Planned p : planned) {
+            String w = p.exercise() != null && why.containsKey(p.exercise()) ? why.get(p.exercise()) : fallback;
+            out.add(result(n, p, false, w, 0));
+        }
+        return out;
+    }
+
+    /** Runs the tests with the session's proxies as the exercises' implementations. */
+    static List<TestResult> run(Session session, Set<Exercise> only, boolean visibleOnly) {
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(request(only, visibleOnly));
+        List<Planned> planned = plan(plan);
+        Map<String, Planned> byId = new LinkedHashMap<>();
+        for (Planned p : planned) byId.put(p.id().getUniqueId(), p);
+        Map<String, TestResult> results = new HashMap<>();
+        Map<String, String> containerFailures = new HashMap<>();
+        Numbering numbering = new Numbering();
+        Map<String, TestResult> ordered = new LinkedHashMap<>();
+        Impl.useProvider(session::proxy);
+        try {
+            launcher.execute(plan, new TestExecutionListener() {
+                final Map<String, Long> started = new HashMap<>();
+
+                @Override
+                public void executionStarted(TestIdentifier id) {
+                    if (id.isTest()) {
+                        session.testStarted();
+                        started.put(id.getUniqueId(), System.nanoTime());
+                    }
+                }
+
+                @Override
+                public void executionSkipped(TestIdentifier id, String reason) {
+                    if (id.isTest() && byId.containsKey(id.getUniqueId())) {
+                        results.put(id.getUniqueId(), null);
+                    }
+                    containerFailures.put(id.getUniqueId(), "not run: " + reason);
+                }
+
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult r) {
+                    if (!id.isTest()) {
+                        if (r.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                            containerFailures.put(id.getUniqueId(), explain(session, r.getThrowable().orElse(null)));
+                        }
+                        return;
+                    }
+                    Planned p = byId.get(id.getUniqueId());
+                    if (p == null) return;   // a hidden test while grading visible tests only
+                    long t0 = started.getOrDefault(id.getUniqueId(), System.nanoTime());
+                    boolean ok = r.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+                    String message = ok ? "" : explain(session, r.getThrowable().orElse(null));
+                    String printed = session.takeOutput();
+                    if (!printed.isBlank()) {
+                        message += (message.isEmpty() ? "" : "\n\n") + "your code printed:\n" + indent(printed.strip());
+                    }
+                    results.put(id.getUniqueId(), result(null, p, ok, message, (System.nanoTime() - t0) / 1e9));
+                }
+            });
+        } finally {
+            Impl.useProvider(null);
+        }
+        for (Planned p : planned) {
+            TestResult r = results.get(p.id().getUniqueId());
+            if (r == null) {
+                String why = "this test did not run";
+                for (Optional<String> parent = p.id().getParentId(); parent.isPresent(); ) {
+                    String f = containerFailures.get(parent.get());
+                    if (f != null) {
+                        why = "this test could not start: " + f;
+                        break;
+                    }
+                    parent = plan.getTestIdentifier(parent.get()).getParentId();
+                }
+                r = result(null, p, false, why, 0);
+            }
+            ordered.put(p.id().getUniqueId(), renumber(numbering, p, r));
+        }
+        return new ArrayList<>(ordered.values());
+    }
+
+    /** Numbers like Gradescope shows them: "5.1", "5.2", … per exercise, in run order. */
+    static final class Numbering {
+        private final Map<Exercise, Integer> next = new HashMap<>();
+
+        String next(Exercise e) {
+            if (e == null) return "0." + next.merge(null, 1, Integer::sum);
+            return e.number + "." + next.merge(e, 1, Integer::sum);
+        }
+    }
+
+    private static TestResult renumber(Numbering n, Planned p, TestResult r) {
+        return new TestResult(n.next(p.exercise()), r.exercise(), r.className(), r.classTitle(), r.name(), r.hidden(),
+                r.maxPoints(), r.passed(), r.output(), r.seconds());
+    }
+
+    private static TestResult result(Numbering n, Planned p, boolean passed, String output, double seconds) {
+        return new TestResult(n == null ? "" : n.next(p.exercise()), p.exercise(), p.className(), p.classTitle(),
+                p.id().getDisplayName(), p.hidden(), p.points(), passed, output, seconds);
+    }
+
+    /** What a student should read about a failed test. */
+    static String explain(Session session, Throwable t) {
+        if (t == null) return "failed";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof StudentCodeError s) return s.getMessage();
+        }
+        if (t instanceof TimeoutException || String.valueOf(t.getMessage()).contains("timed out after")) {
+            return "the test did not finish in time (" + t.getMessage() + "): your code is too slow, or it waits forever";
+        }
+        if (t instanceof AssertionError) {
+            StringBuilder s = new StringBuilder(String.valueOf(t.getMessage()));
+            Throwable cause = t.getCause();
+            if (cause != null && session != null && session.isRemote(cause)) s.append('\n').append(stack(cause));
+            return s.toString();
+        }
+        if (session != null && session.isRemote(t)) return "your code threw " + stack(t);
+        return "the test stopped with " + t + " — usually because your code returned something unusable"
+                + " (null, or an array of the wrong size)";
+    }
+
+    /** An exception from the student's code with its frames (they are the student's own). */
+    static String stack(Throwable t) {
+        StringBuilder s = new StringBuilder(t.toString());
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < frames.length && i < 8; i++) s.append("\n    at ").append(frames[i]);
+        for (Throwable x : t.getSuppressed()) {
+            if (x instanceof RemoteException r) s.append('\n').append(r.getMessage().replaceFirst("^details: ", ""));
+        }
+        return s.toString();
+    }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static String indent(String s) {
+        return "  " + s.replace("\n", "\n  ");
+    }
+
+    static boolean isAssertion(Throwable t) {
+        return t instanceof AssertionFailedError;
+    }
+
+    static String methodName(TestIdentifier id) {
+        return id.getSource().orElse(null) instanceof MethodSource m ? m.getMethodName() : id.getDisplayName();
+    }
+}

@@ -1,0 +1,256 @@
+package tlslab.grader.runner;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The framed format between the grader and the runner JVM. A frame is a magic number, a length
+ * and a payload; payloads hold the plain values the exercise interfaces use (byte arrays, numbers,
+ * strings, booleans, BigInteger and their arrays), each with a one-byte tag. Only JDK classes, so
+ * the runner needs nothing but itself on its class path.
+ */
+public final class Wire {
+    public static final int MAGIC = 0x544c4142;       // "TLAB"
+    public static final int MAX_FRAME = 16 << 20;     // a bigger answer is refused, not buffered
+
+    // requests
+    public static final byte CALL = 'C';
+    // responses
+    public static final byte READY = 'R';
+    public static final byte RETURNED = 'O';
+    public static final byte THREW = 'X';
+    public static final byte EXITED = 'E';
+    public static final byte FAILED = 'F';
+
+    private static final byte NULL = 0, BYTES = 1, BYTES2 = 2, INT = 3, INTS = 4, LONG = 5, BOOL = 6, BOOLS = 7,
+            STRING = 8, STRINGS = 9, BIGINT = 10;
+
+    private Wire() {
+    }
+
+    /** Writes one frame and flushes. */
+    public static void writeFrame(OutputStream out, byte[] payload) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.writeInt(payload.length);
+        d.write(payload);
+        d.flush();
+    }
+
+    /** Reads one frame's payload; EOFException at a clean end; IOException for anything malformed. */
+    public static byte[] readFrame(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        int magic;
+        try {
+            magic = d.readInt();
+        } catch (EOFException e) {
+            throw e;
+        }
+        if (magic != MAGIC) throw new IOException(String.format("not a frame (starts with %08x)", magic));
+        int length = d.readInt();
+        if (length < 0 || length > MAX_FRAME) throw new IOException("frame of " + length + " bytes refused (limit " + MAX_FRAME + ")");
+        byte[] payload = new byte[length];
+        d.readFully(payload);
+        return payload;
+    }
+
+    /** Builds a payload. */
+    public static final class Out {
+        private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        private final DataOutputStream d = new DataOutputStream(buf);
+
+        public Out op(byte op) throws IOException {
+            d.writeByte(op);
+            return this;
+        }
+
+        public Out string(String s) throws IOException {
+            if (s == null) {
+                d.writeInt(-1);
+            } else {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                d.writeInt(b.length);
+                d.write(b);
+            }
+            return this;
+        }
+
+        public Out integer(int v) throws IOException {
+            d.writeInt(v);
+            return this;
+        }
+
+        public Out value(Object v) throws IOException {
+            if (v == null) {
+                d.writeByte(NULL);
+            } else if (v instanceof byte[] b) {
+                d.writeByte(BYTES);
+                bytes(b);
+            } else if (v instanceof byte[][] bb) {
+                d.writeByte(BYTES2);
+                d.writeInt(bb.length);
+                for (byte[] b : bb) {
+                    d.writeBoolean(b != null);
+                    if (b != null) bytes(b);
+                }
+            } else if (v instanceof Integer i) {
+                d.writeByte(INT);
+                d.writeInt(i);
+            } else if (v instanceof int[] a) {
+                d.writeByte(INTS);
+                d.writeInt(a.length);
+                for (int i : a) d.writeInt(i);
+            } else if (v instanceof Long l) {
+                d.writeByte(LONG);
+                d.writeLong(l);
+            } else if (v instanceof Boolean b) {
+                d.writeByte(BOOL);
+                d.writeBoolean(b);
+            } else if (v instanceof boolean[] a) {
+                d.writeByte(BOOLS);
+                d.writeInt(a.length);
+                for (boolean b : a) d.writeBoolean(b);
+            } else if (v instanceof String s) {
+                d.writeByte(STRING);
+                string(s);
+            } else if (v instanceof String[] a) {
+                d.writeByte(STRINGS);
+                d.writeInt(a.length);
+                for (String s : a) string(s);
+            } else if (v instanceof BigInteger b) {
+                d.writeByte(BIGINT);
+                bytes(b.toByteArray());
+            } else {
+                throw new IOException("cannot send a " + v.getClass().getName() + " (only byte[], byte[][], int, int[], long,"
+                        + " boolean, boolean[], String, String[], BigInteger)");
+            }
+            return this;
+        }
+
+        private void bytes(byte[] b) throws IOException {
+            d.writeInt(b.length);
+            d.write(b);
+        }
+
+        public byte[] toByteArray() throws IOException {
+            d.flush();
+            return buf.toByteArray();
+        }
+    }
+
+    /** Reads a payload. */
+    public static final class In {
+        private final DataInputStream d;
+        private final int size;
+
+        public In(byte[] payload) {
+            this.d = new DataInputStream(new ByteArrayInputStream(payload));
+            this.size = payload.length;
+        }
+
+        public byte op() throws IOException {
+            return d.readByte();
+        }
+
+        public int integer() throws IOException {
+            return d.readInt();
+        }
+
+        public String string() throws IOException {
+            int n = d.readInt();
+            if (n < 0) return null;
+            return new String(bytes(n), StandardCharsets.UTF_8);
+        }
+
+        private byte[] bytes(int n) throws IOException {
+            if (n < 0 || n > size) throw new IOException("bad length " + n);
+            byte[] b = new byte[n];
+            d.readFully(b);
+            return b;
+        }
+
+        private int count() throws IOException {
+            int n = d.readInt();
+            if (n < 0 || n > size) throw new IOException("bad count " + n);
+            return n;
+        }
+
+        public Object value() throws IOException {
+            byte tag = d.readByte();
+            switch (tag) {
+                case NULL:
+                    return null;
+                case BYTES:
+                    return bytes(d.readInt());
+                case BYTES2: {
+                    byte[][] out = new byte[count()][];
+                    for (int i = 0; i < out.length; i++) out[i] = d.readBoolean() ? bytes(d.readInt()) : null;
+                    return out;
+                }
+                case INT:
+                    return d.readInt();
+                case INTS: {
+                    int[] out = new int[count()];
+                    for (int i = 0; i < out.length; i++) out[i] = d.readInt();
+                    return out;
+                }
+                case LONG:
+                    return d.readLong();
+                case BOOL:
+                    return d.readBoolean();
+                case BOOLS: {
+                    boolean[] out = new boolean[count()];
+                    for (int i = 0; i < out.length; i++) out[i] = d.readBoolean();
+                    return out;
+                }
+                case STRING:
+                    return string();
+                case STRINGS: {
+                    String[] out = new String[count()];
+                    for (int i = 0; i < out.length; i++) out[i] = string();
+                    return out;
+                }
+                case BIGINT:
+                    return new BigInteger(bytes(d.readInt()));
+                default:
+                    throw new IOException("unknown value tag " + tag);
+            }
+        }
+    }
+
+    /** Java's name for a parameter type, and back (only the types {@link Out#value} can send). */
+    public static Class<?> typeOf(String name) throws ClassNotFoundException {
+        switch (name) {
+            case "int":
+                return int.class;
+            case "long":
+                return long.class;
+            case "boolean":
+                return boolean.class;
+            case "[B":
+                return byte[].class;
+            case "[[B":
+                return byte[][].class;
+            case "[I":
+                return int[].class;
+            case "[Z":
+                return boolean[].class;
+            case "java.lang.String":
+                return String.class;
+            case "[Ljava.lang.String;":
+                return String[].class;
+            case "java.math.BigInteger":
+                return BigInteger.class;
+            default:
+                throw new ClassNotFoundException("parameter type " + name + " cannot cross the process boundary");
+        }
+    }
+}

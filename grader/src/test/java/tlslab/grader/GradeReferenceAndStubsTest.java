@@ -1,0 +1,83 @@
+package tlslab.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tests mean something: the reference solutions score 100%, the untouched exercises score 0
+ * on every graded test, and the reports are what Gradescope and CI read.
+ */
+@Timeout(180)
+class GradeReferenceAndStubsTest {
+    static Grader grader;
+
+    @BeforeAll
+    static void start() throws Exception {
+        grader = new Grader(Grader.Options.defaults().withCallMillis(10_000));
+    }
+
+    @AfterAll
+    static void stop() {
+        grader.close();
+    }
+
+    @Test
+    void referenceSolutionsScoreFullMarks(@TempDir Path out) throws Exception {
+        long t0 = System.nanoTime();
+        Report r = grader.grade(Submissions.solutions(), out);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("reference solutions: %d/%d in %.1f s (%s)%n", r.score(), r.maxScore(), seconds, r.sandbox());
+        for (TestResult t : r.tests()) assertTrue(t.passed(), () -> t.number() + " " + t.fullName() + ":\n" + t.output());
+        assertEquals(100, r.maxScore(), "the course's exercises are worth 100 points");
+        assertEquals(r.maxScore(), r.score());
+        assertTrue(r.tests().size() >= 40, "visible and hidden tests are all there: " + r.tests().size());
+        assertTrue(r.tests().stream().anyMatch(TestResult::hidden) && r.tests().stream().anyMatch(t -> !t.hidden()));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) MiniJson.parse(Files.readString(out.resolve("results.json")));
+        assertEquals(100.0, json.get("score"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tests = (List<Map<String, Object>>) json.get("tests");
+        assertEquals(r.tests().size(), tests.size());
+        for (Map<String, Object> t : tests) {
+            for (String k : List.of("name", "number", "score", "max_score", "status", "output", "visibility")) {
+                assertTrue(t.containsKey(k), "results.json test without " + k + ": " + t);
+            }
+            assertTrue(List.of("visible", "after_due_date").contains(t.get("visibility")), t.toString());
+        }
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());
+        assertEquals(r.tests().size(), xml.getElementsByTagName("testcase").getLength());
+        assertEquals(0, xml.getElementsByTagName("failure").getLength());
+        assertTrue(Files.readString(out.resolve("summary.html")).contains("100 of 100 points"));
+    }
+
+    @Test
+    void untouchedExercisesScoreZeroOnEveryTest(@TempDir Path out) throws Exception {
+        Report r = grader.grade(Submissions.exercises(), out);
+        for (TestResult t : r.tests()) {
+            assertFalse(t.passed(), () -> "passes on the untouched exercises, so it proves nothing: " + t.number() + " "
+                    + t.fullName());
+            assertFalse(t.output().isBlank(), () -> "a failed test without a message: " + t.fullName());
+        }
+        assertEquals(0, r.score());
+        assertEquals(100, r.maxScore());
+        assertTrue(r.tests().stream().allMatch(t -> t.output().contains("not written yet")),
+                "every failure names the TODO that is not done yet");
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());
+        assertEquals(r.tests().size(), xml.getElementsByTagName("failure").getLength());
+    }
+}

@@ -1,0 +1,108 @@
+package tlslab.exercises.check;
+
+import java.util.List;
+
+import tlslab.crypto.Prf;
+import tlslab.exercise.ChainChecker;
+import tlslab.exercise.ClientHelloEncoder;
+import tlslab.exercise.FinishedVerifyData;
+import tlslab.exercise.GcmRecords;
+import tlslab.exercise.KeyExpansion;
+import tlslab.exercise.Pkcs1Padding;
+import tlslab.exercise.RsaMath;
+import tlslab.exercise.ServerHelloParser;
+import tlslab.exercise.TranscriptChecker;
+
+/**
+ * The exercises: number, title, the library interface each implements, the class that implements
+ * it, and what the class may not call (library code that would do the exercise for you; the grader
+ * checks the compiled classes for these names).
+ */
+public enum Exercise {
+    RSA(1, "Textbook RSA", RsaMath.class, "tlslab.exercises.ex01.TextbookRsaMath",
+            List.of("java/math/BigInteger.modPow", "tlslab/keys/TextbookRsa", "tlslab/keys/RsaKeys",
+                    "javax/crypto/Cipher", "java/security/Signature")),
+    PKCS1(2, "Pre-master secret and PKCS#1 v1.5 padding", Pkcs1Padding.class, "tlslab.exercises.ex02.Pkcs1v15",
+            List.of("tlslab/keys/RsaKeys", "javax/crypto/Cipher")),
+    CLIENT_HELLO(3, "Encode a ClientHello", ClientHelloEncoder.class, "tlslab.exercises.ex03.ClientHelloWriter",
+            List.of("tlslab/handshake/")),
+    SERVER_HELLO(4, "Parse a ServerHello", ServerHelloParser.class, "tlslab.exercises.ex04.ServerHelloReader",
+            List.of("tlslab/handshake/")),
+    PRF(5, "The TLS 1.2 PRF (P_SHA256)", Prf.Function.class, "tlslab.exercises.ex05.Sha256Prf",
+            List.of("tlslab/crypto/Prf.prf", "tlslab/crypto/Prf.pSha256", "tlslab/crypto/KeySchedule",
+                    "tlslab/engine/")),
+    KEY_BLOCK(6, "Master secret and key block", KeyExpansion.class, "tlslab.exercises.ex06.KeyBlockSplitter",
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/")),
+    FINISHED(7, "Finished verify_data", FinishedVerifyData.class, "tlslab.exercises.ex07.FinishedCalculator",
+            List.of("tlslab/crypto/KeySchedule", "tlslab/handshake/", "tlslab/engine/")),
+    GCM(8, "Seal and open a GCM record", GcmRecords.class, "tlslab.exercises.ex08.GcmRecordCipher",
+            List.of("tlslab/record/", "tlslab/engine/")),
+    CERTIFICATES(9, "Certificate chain and host name", ChainChecker.class, "tlslab.exercises.ex09.ChainVerifier",
+            List.of("tlslab/keys/CertificateVerifier", "java/security/cert/CertPathValidator",
+                    "javax/net/ssl/", "sun/security/")),
+    TAMPERING(10, "Spot a tampered transcript", TranscriptChecker.class, "tlslab.exercises.ex10.TamperDetector",
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"));
+
+    public final int number;
+    public final String title;
+    public final Class<?> api;
+    public final String implementation;
+    /** Internal names ("pkg/Class" or "pkg/Class.member", or a "pkg/" prefix) the implementation may not use. */
+    public final List<String> forbidden;
+
+    Exercise(int number, String title, Class<?> api, String implementation, List<String> forbidden) {
+        this.number = number;
+        this.title = title;
+        this.api = api;
+        this.implementation = implementation;
+        this.forbidden = forbidden;
+    }
+
+    /** "ex05" */
+    public String id() {
+        return String.format("ex%02d", number);
+    }
+
+    /** "Exercise 5 · The TLS 1.2 PRF (P_SHA256)" */
+    public String label() {
+        return "Exercise " + number + " · " + title;
+    }
+
+    /** The package of the visible tests (and of the implementation). */
+    public String packageName() {
+        return "tlslab.exercises." + id();
+    }
+
+    public static Exercise of(Class<?> api) {
+        for (Exercise e : values()) {
+            if (e.api == api) return e;
+        }
+        throw new IllegalArgumentException(api.getName() + " is not the interface of any exercise");
+    }
+
+    public static Exercise number(int n) {
+        for (Exercise e : values()) {
+            if (e.number == n) return e;
+        }
+        throw new IllegalArgumentException("there is no exercise " + n + " (1 to " + values().length + ")");
+    }
+
+    /**
+     * The exercise a test class belongs to: visible tests live in the exercise's package
+     * ({@code tlslab.exercises.ex05.*}), hidden tests are named after it ({@code tlslab.exercises.hidden.Ex05*}).
+     */
+    public static Exercise ofTestClass(String className) {
+        for (Exercise e : values()) {
+            String simple = className.substring(className.lastIndexOf('.') + 1);
+            if (className.startsWith(e.packageName() + ".") || (isHidden(className) && simple.startsWith("Ex" + e.id().substring(2)))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Hidden tests (only in solutions/, never shipped to students) live in this package. */
+    public static boolean isHidden(String testClassName) {
+        return testClassName.startsWith("tlslab.exercises.hidden.");
+    }
+}
