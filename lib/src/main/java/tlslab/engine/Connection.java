@@ -195,6 +195,9 @@ public final class Connection implements Closeable {
             transport.close();
             if (why != null) throw why;
             throw e;
+        } catch (TlsConfig.PluggedInFailure e) {
+            fail(AlertDescription.INTERNAL_ERROR);
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, e.getMessage(), e.getCause());
         } catch (RuntimeException e) {
             fail(AlertDescription.INTERNAL_ERROR);
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "internal error in tlslab (a bug; please report): " + e, e);

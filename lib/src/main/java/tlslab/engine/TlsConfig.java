@@ -113,8 +113,27 @@ public final class TlsConfig {
 
     /** Replace the TLS PRF, e.g. with a student's own implementation: a wrong one breaks Finished. */
     public TlsConfig prf(Prf.Function prf) {
-        this.prf = prf;
+        this.prf = (secret, label, seed, length) -> {
+            byte[] out;
+            try {
+                out = prf.prf(secret, label, seed, length);
+            } catch (RuntimeException e) {
+                throw new PluggedInFailure("the PRF given to TlsConfig.prf threw " + e, e);
+            }
+            if (out == null || out.length != length) {
+                throw new PluggedInFailure("the PRF given to TlsConfig.prf returned " + (out == null ? "null" : out.length + " bytes")
+                        + " for label \"" + label + "\" where " + length + " bytes were asked", null);
+            }
+            return out;
+        };
         return this;
+    }
+
+    /** Code plugged into the handshake (a student's PRF) failed: reported as such, not as a library bug. */
+    static final class PluggedInFailure extends RuntimeException {
+        PluggedInFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Called with each message as it is sent or received. */

@@ -165,4 +165,16 @@ class MemoryHandshakeTest {
         assertEquals("ok", new String(cs[0].read(), StandardCharsets.US_ASCII));
         assertTrue(cs[0].transcript().names().contains("Alert(no_renegotiation)"));
     }
+
+    @Test
+    void aBrokenPluggedInPrfIsNamedAsSuch() {
+        TlsConfig client = TestPki.client().prf((secret, label, seed, length) -> new byte[3]);
+        TlsException e = assertThrows(TlsException.class, () -> connect(client, TestPki.server(), Interceptor.NONE));
+        assertTrue(e.getMessage().contains("the PRF given to TlsConfig.prf returned 3 bytes"), e.getMessage());
+        TlsConfig throwing = TestPki.client().prf((secret, label, seed, length) -> {
+            throw new UnsupportedOperationException("TODO");
+        });
+        e = assertThrows(TlsException.class, () -> connect(throwing, TestPki.server(), Interceptor.NONE));
+        assertTrue(e.getMessage().contains("threw java.lang.UnsupportedOperationException: TODO"), e.getMessage());
+    }
 }
