@@ -123,12 +123,13 @@ def run_notebook(path: Path, timeout: int, checks: list, write: bool) -> tuple[b
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: notebooks/*.ipynb)")
+    ap.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: notebooks/*.ipynb and exercises/notebooks/*.ipynb)")
     ap.add_argument("--write", action="store_true", help="save executed outputs back into the .ipynb files")
     ap.add_argument("--timeout", type=int, default=120, help="per-cell timeout in seconds (default 120)")
     args = ap.parse_args()
 
-    paths = sorted(p.resolve() for p in args.notebooks) if args.notebooks else sorted(NB_DIR.glob("*.ipynb"))
+    default = sorted(NB_DIR.glob("*.ipynb")) + sorted((NB_DIR.parent / "exercises" / "notebooks").glob("*.ipynb"))
+    paths = sorted(p.resolve() for p in args.notebooks) if args.notebooks else default
     checks = json.loads(CHECKS.read_text(encoding="utf-8")) if CHECKS.exists() else {}
     unknown = [name for name in checks if not name.startswith("//") and not (NB_DIR / name).exists()]
     if not paths:
