@@ -131,7 +131,8 @@ def main() -> int:
     default = sorted(NB_DIR.glob("*.ipynb")) + sorted((NB_DIR.parent / "exercises" / "notebooks").glob("*.ipynb"))
     paths = sorted(p.resolve() for p in args.notebooks) if args.notebooks else default
     checks = json.loads(CHECKS.read_text(encoding="utf-8")) if CHECKS.exists() else {}
-    unknown = [name for name in checks if not name.startswith("//") and not (NB_DIR / name).exists()]
+    known = {p.name for p in default}
+    unknown = [name for name in checks if not name.startswith("//") and name not in known]
     if not paths:
         print(f"no notebooks found in {NB_DIR}", file=sys.stderr)
         return 1
@@ -151,7 +152,7 @@ def main() -> int:
             print(f"   - {p}")
         passed, failed = passed + ok, failed + (not ok)
     for name in unknown:
-        print(f"checks.json names {name}, which is not in notebooks/")
+        print(f"checks.json names {name}, which is in neither notebooks/ nor exercises/notebooks/")
         failed += 1
     print(f"total {time.monotonic() - total_start:.1f} s for {len(paths)} notebook(s)")
     print(f"notebooks: {passed} passed, {failed} failed")
