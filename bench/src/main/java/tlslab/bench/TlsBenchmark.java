@@ -1,0 +1,244 @@
+package tlslab.bench;
+
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import tlslab.crypto.CipherSuite;
+import tlslab.crypto.KeySchedule;
+import tlslab.engine.Connection;
+import tlslab.engine.TlsConfig;
+import tlslab.record.ContentType;
+import tlslab.record.Record;
+import tlslab.record.RecordCipher;
+import tlslab.record.RecordLayer;
+import tlslab.transport.Pipe;
+
+/**
+ * tlslab against the JDK's SSLEngine, same JVM settings and same run, on TLS 1.2 with
+ * TLS_RSA_WITH_AES_128_GCM_SHA256 and one RSA-2048 server key and certificate:
+ * <ul>
+ *   <li>{@code handshake_*}: one full (never resumed) handshake in memory, the client checking
+ *       the server certificate against the CA and the host name;</li>
+ *   <li>{@code records_*}: one 16 KiB application-data record sealed with the client's write key
+ *       and opened with the server's matching read key ({@code records_tlslab} with RecordCipher
+ *       alone, {@code records_tlslab_layer} through the RecordLayer, {@code records_jdk} with
+ *       SSLEngine wrap and unwrap).</li>
+ * </ul>
+ * Run with {@code ./bench/run.sh}; see BENCHMARKS.md.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+// Handshakes and the JDK's GCM path need about 10 s to settle on this 2-core machine (see BENCHMARKS.md).
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class TlsBenchmark {
+    static final CipherSuite SUITE = CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256;
+    static final int RECORD = 16384;
+
+    // ---- handshakes ----
+
+    /** A tlslab client and server config (no resumption offered); the server runs on one long-lived thread. */
+    @State(Scope.Thread)
+    public static class TlslabHandshake {
+        TlsConfig client;
+        TlsConfig server;
+        ExecutorService serverThread;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            Identity id = Identity.get();
+            // Built once, as an application would; the client never calls resume(), so every
+            // handshake is a full one (checked in the benchmark).
+            client = new TlsConfig().cipherSuites(SUITE).trust(List.of(id.caCertificate)).serverName(Identity.HOST)
+                    .random(new SecureRandom());
+            server = new TlsConfig().cipherSuites(SUITE).identity(List.of(id.serverCertificate), id.serverKey)
+                    .random(new SecureRandom());
+            serverThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "tlslab-server");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            serverThread.shutdownNow();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class JdkHandshake {
+        JdkTls jdk;
+        final JdkTls.Buffers buffers = new JdkTls.Buffers();
+
+        @Setup(Level.Trial)
+        public void setup() throws Exception {
+            jdk = new JdkTls(Identity.get());
+        }
+    }
+
+    @Benchmark
+    public Connection handshake_tlslab(TlslabHandshake s) throws Exception {
+        Pipe pipe = new Pipe();
+        Connection server = Connection.server(pipe.serverEnd(), s.server);
+        Connection client = Connection.client(pipe.clientEnd(), s.client);
+        Future<Connection> serverDone = s.serverThread.submit(server::handshake);
+        try {
+            client.handshake();
+            serverDone.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            client.close();
+            server.close();
+            throw e;
+        }
+        if (client.resumed() || server.resumed()) throw new IllegalStateException("tlslab resumed a session");
+        return client;
+    }
+
+    @Benchmark
+    public SSLEngine handshake_jdk(JdkHandshake s) throws Exception {
+        SSLEngine client = s.jdk.newClient();
+        SSLEngine server = s.jdk.newServer();
+        s.jdk.fullHandshake(client, server, s.buffers);   // throws if it was not a full handshake
+        return client;
+    }
+
+    // ---- records ----
+
+    /** The two halves of one direction: what the client writes with, and what the server reads with. */
+    @State(Scope.Thread)
+    public static class TlslabRecords {
+        RecordCipher clientWrite;
+        RecordCipher serverRead;
+        final byte[] plaintext = new byte[RECORD];
+        long seq;
+
+        @Setup(Level.Trial)
+        public void setup() throws Exception {
+            SecureRandom random = new SecureRandom();
+            random.nextBytes(plaintext);
+            KeySchedule.KeyBlock keys = randomKeys(random);
+            clientWrite = RecordCipher.create(SUITE, keys, true, random);
+            serverRead = RecordCipher.create(SUITE, keys, true, random);
+            byte[] back = serverRead.open(0, ContentType.APPLICATION_DATA,
+                    clientWrite.seal(0, ContentType.APPLICATION_DATA, plaintext, 0, RECORD));
+            if (!java.util.Arrays.equals(back, plaintext)) throw new IllegalStateException("seal/open round trip failed");
+            seq = 1;   // a GCM nonce (here: the sequence number) is never used twice with one key
+        }
+    }
+
+    /** The key block of a handshake with random secrets: keys for AES-128-GCM both ways. */
+    static KeySchedule.KeyBlock randomKeys(SecureRandom random) {
+        byte[] master = new byte[KeySchedule.MASTER_SECRET_LENGTH];
+        byte[] clientRandom = new byte[32];
+        byte[] serverRandom = new byte[32];
+        random.nextBytes(master);
+        random.nextBytes(clientRandom);
+        random.nextBytes(serverRandom);
+        return KeySchedule.keyBlock(SUITE, master, clientRandom, serverRandom);
+    }
+
+    /**
+     * Supplementary: the same record through tlslab's whole record layer (5-byte header, framing,
+     * copies in and out of the stream), which is closer to what SSLEngine.wrap/unwrap do.
+     */
+    @State(Scope.Thread)
+    public static class TlslabRecordLayer {
+        RecordLayer layer;
+        byte[] plaintext;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            SecureRandom random = new SecureRandom();
+            plaintext = new byte[RECORD];
+            random.nextBytes(plaintext);
+            KeySchedule.KeyBlock keys = randomKeys(random);
+            Loopback wire = new Loopback(2 * RECORD);
+            layer = new RecordLayer(wire.input, wire.output);
+            // One direction, both ends: this layer writes with the client's key and reads back with
+            // the server's matching read key; both sequence numbers start at 0 and move together.
+            layer.changeWriteCipher(RecordCipher.create(SUITE, keys, true, random));
+            layer.changeReadCipher(RecordCipher.create(SUITE, keys, true, random));
+        }
+    }
+
+    /** Engines after a completed handshake; the client wraps, the server unwraps. */
+    @State(Scope.Thread)
+    public static class JdkRecords {
+        SSLEngine client;
+        SSLEngine server;
+        ByteBuffer plaintext;
+        ByteBuffer net;
+        ByteBuffer app;
+
+        @Setup(Level.Trial)
+        public void setup() throws Exception {
+            JdkTls jdk = new JdkTls(Identity.get());
+            client = jdk.newClient();
+            server = jdk.newServer();
+            jdk.fullHandshake(client, server, new JdkTls.Buffers());
+            String suite = client.getSession().getCipherSuite();
+            if (!suite.equals(JdkTls.SUITE) || !client.getSession().getProtocol().equals(JdkTls.PROTOCOL)) {
+                throw new IllegalStateException("JDK negotiated " + client.getSession().getProtocol() + " " + suite);
+            }
+            byte[] data = new byte[RECORD];
+            new SecureRandom().nextBytes(data);
+            plaintext = ByteBuffer.wrap(data);
+            net = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
+            app = ByteBuffer.allocate(Math.max(server.getSession().getApplicationBufferSize(), 2 * RECORD));
+        }
+    }
+
+    @Benchmark
+    public byte[] records_tlslab(TlslabRecords s) throws Exception {
+        long seq = s.seq++;
+        byte[] fragment = s.clientWrite.seal(seq, ContentType.APPLICATION_DATA, s.plaintext, 0, RECORD);
+        return s.serverRead.open(seq, ContentType.APPLICATION_DATA, fragment);
+    }
+
+    @Benchmark
+    public byte[] records_tlslab_layer(TlslabRecordLayer s) throws Exception {
+        s.layer.write(ContentType.APPLICATION_DATA, s.plaintext);
+        Record r = s.layer.read();
+        if (r.plaintext().length != RECORD) throw new IllegalStateException("expected one whole 16 KiB record");
+        return r.plaintext();
+    }
+
+    @Benchmark
+    public ByteBuffer records_jdk(JdkRecords s) throws Exception {
+        s.plaintext.clear();
+        s.net.clear();
+        SSLEngineResult w = s.client.wrap(s.plaintext, s.net);
+        JdkTls.check(w);
+        s.net.flip();
+        s.app.clear();
+        SSLEngineResult r = s.server.unwrap(s.net, s.app);
+        JdkTls.check(r);
+        if (w.bytesConsumed() != RECORD || r.bytesProduced() != RECORD) {
+            throw new IllegalStateException("expected one whole 16 KiB record: " + w + " / " + r);
+        }
+        return s.app;
+    }
+}
