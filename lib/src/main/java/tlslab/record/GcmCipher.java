@@ -36,12 +36,17 @@ final class GcmCipher implements RecordCipher {
     @Override
     public byte[] seal(long seq, ContentType type, byte[] plaintext, int off, int len) {
         byte[] out = new byte[EXPLICIT_NONCE + len + TAG];
-        putLong(out, 0, seq);
+        seal(seq, type, plaintext, off, len, out, 0);
+        return out;
+    }
+
+    @Override
+    public int seal(long seq, ContentType type, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+        putLong(out, outOff, seq);
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce(out)));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce(out, outOff)));
             cipher.updateAAD(additionalData(seq, type, len));
-            cipher.doFinal(plaintext, off, len, out, EXPLICIT_NONCE);
-            return out;
+            return EXPLICIT_NONCE + cipher.doFinal(plaintext, off, len, out, outOff + EXPLICIT_NONCE);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed (the JDK refuses to reuse a key and nonce: was record #"
                     + seq + " sealed twice?): " + e.getMessage(), e);
@@ -50,15 +55,22 @@ final class GcmCipher implements RecordCipher {
 
     @Override
     public byte[] open(long seq, ContentType type, byte[] fragment) throws TlsException {
-        int len = fragment.length - EXPLICIT_NONCE - TAG;
+        byte[] out = new byte[Math.max(0, fragment.length - EXPLICIT_NONCE - TAG)];
+        open(seq, type, fragment, 0, fragment.length, out, 0);
+        return out;
+    }
+
+    @Override
+    public int open(long seq, ContentType type, byte[] in, int off, int fragmentLength, byte[] out, int outOff) throws TlsException {
+        int len = fragmentLength - EXPLICIT_NONCE - TAG;
         if (len < 0) {
-            throw new TlsException(AlertDescription.BAD_RECORD_MAC, "GCM record of " + fragment.length
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC, "GCM record of " + fragmentLength
                     + " bytes is shorter than explicit nonce (8) + tag (16)");
         }
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce(fragment)));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce(in, off)));
             cipher.updateAAD(additionalData(seq, type, len));
-            return cipher.doFinal(fragment, EXPLICIT_NONCE, len + TAG);
+            return cipher.doFinal(in, off + EXPLICIT_NONCE, len + TAG, out, outOff);
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC, "GCM tag check failed on " + type.rfcName()
                     + " record #" + seq + ": the record was altered, or the keys differ");
@@ -72,10 +84,10 @@ final class GcmCipher implements RecordCipher {
         return EXPLICIT_NONCE + TAG;
     }
 
-    private byte[] nonce(byte[] fragment) {
+    private byte[] nonce(byte[] fragment, int at) {
         byte[] nonce = new byte[12];
         System.arraycopy(salt, 0, nonce, 0, 4);
-        System.arraycopy(fragment, 0, nonce, 4, EXPLICIT_NONCE);
+        System.arraycopy(fragment, at, nonce, 4, EXPLICIT_NONCE);
         return nonce;
     }
 

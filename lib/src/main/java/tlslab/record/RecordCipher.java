@@ -17,6 +17,23 @@ public interface RecordCipher {
 
     byte[] open(long seq, ContentType type, byte[] fragment) throws TlsException;
 
+    /**
+     * Like {@link #seal(long, ContentType, byte[], int, int)} but writes the fragment into {@code out}
+     * from {@code outOff} and returns its length: with reused buffers, nothing is allocated per record.
+     */
+    default int seal(long seq, ContentType type, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+        byte[] fragment = seal(seq, type, plaintext, off, len);
+        System.arraycopy(fragment, 0, out, outOff, fragment.length);
+        return fragment.length;
+    }
+
+    /** Like {@link #open(long, ContentType, byte[])} for the fragment in {@code in[off, off+len)}; returns the plaintext length. */
+    default int open(long seq, ContentType type, byte[] in, int off, int len, byte[] out, int outOff) throws TlsException {
+        byte[] plaintext = open(seq, type, java.util.Arrays.copyOfRange(in, off, off + len));
+        System.arraycopy(plaintext, 0, out, outOff, plaintext.length);
+        return plaintext.length;
+    }
+
     /** Bytes a record grows by when sealed, at most (for the record_overflow check). */
     int maxExpansion();
 
