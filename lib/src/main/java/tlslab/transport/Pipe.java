@@ -74,14 +74,21 @@ public final class Pipe {
 
     /** One direction: a queue of chunks that blocks readers until data arrives or it is closed. */
     private static final class Channel extends InputStream {
+        /** How long a reader spins before sleeping: a sleeping thread takes tens of µs to wake. */
+        private static final long SPIN_NANOS = 1_000_000;
+
         private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
         private byte[] head;
         private int headPos;
-        private boolean closed;
+        private volatile int queued;
+        private volatile boolean closed;
 
         synchronized void put(byte[] chunk) throws IOException {
             if (closed) throw new IOException("pipe closed");
-            if (chunk.length > 0) chunks.add(chunk);
+            if (chunk.length > 0) {
+                chunks.add(chunk);
+                queued = chunks.size();
+            }
             notifyAll();
         }
 
@@ -91,6 +98,13 @@ public final class Pipe {
             notifyAll();
         }
 
+        /** Only the reading thread touches head, so it may look without the lock. */
+        private void spinBriefly() {
+            if (head != null && headPos < head.length) return;
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (queued == 0 && !closed && System.nanoTime() < deadline) Thread.onSpinWait();
+        }
+
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
@@ -98,10 +112,18 @@ public final class Pipe {
         }
 
         @Override
-        public synchronized int read(byte[] b, int off, int len) throws IOException {
+        public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) return 0;
+            spinBriefly();
+            synchronized (this) {
+                return take(b, off, len);
+            }
+        }
+
+        private int take(byte[] b, int off, int len) throws IOException {
             while (head == null || headPos == head.length) {
                 head = chunks.poll();
+                queued = chunks.size();
                 headPos = 0;
                 if (head != null) break;
                 if (closed) return -1;
