@@ -21,14 +21,12 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import tlslab.engine.Connection;
 import tlslab.transport.Pipe;
 import tlslab.transport.Transport;
 
@@ -43,8 +41,6 @@ import tlslab.transport.Transport;
  *       2 back) over tlslab's Pipe between two threads, with no crypto: the cost of the blocking
  *       two-thread design alone, per handshake; once record by record (as now), once with each
  *       flight in one write.</li>
- *   <li>{@code handshake_tlslab_spinpipe}: tlslab's handshake over an in-memory transport whose
- *       reader busy-waits up to {@code spinMicros} before sleeping ({@link SpinPipe}).</li>
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -123,42 +119,6 @@ public class Experiments {
         g.opener.updateAAD(Gcm.aad(s, RECORD));
         g.opener.doFinal(g.fragment, NONCE, RECORD + TAG, g.opened, 0);
         return g.opened;
-    }
-
-    /** tlslab's handshake over {@link SpinPipe} instead of Pipe; everything else as in TlsBenchmark. */
-    @State(Scope.Thread)
-    public static class SpinHandshake {
-        @Param({"50", "1000"})
-        public int spinMicros;
-        final TlsBenchmark.TlslabHandshake tlslab = new TlsBenchmark.TlslabHandshake();
-
-        @Setup(Level.Trial)
-        public void setup() {
-            tlslab.setup();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            tlslab.tearDown();
-        }
-    }
-
-    @Benchmark
-    public Connection handshake_tlslab_spinpipe(SpinHandshake s) throws Exception {
-        SpinPipe pipe = new SpinPipe(s.spinMicros * 1000L);
-        Connection server = Connection.server(pipe.serverEnd(), s.tlslab.server);
-        Connection client = Connection.client(pipe.clientEnd(), s.tlslab.client);
-        Future<Connection> serverDone = s.tlslab.serverThread.submit(server::handshake);
-        try {
-            client.handshake();
-            serverDone.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            client.close();
-            server.close();
-            throw e;
-        }
-        if (client.resumed() || server.resumed()) throw new IllegalStateException("tlslab resumed a session");
-        return client;
     }
 
     @State(Scope.Thread)

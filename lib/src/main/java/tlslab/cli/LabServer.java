@@ -102,13 +102,12 @@ public final class LabServer implements Closeable {
     /** Reads up to the blank line that ends the request head (bounded, so a client can't make us buffer forever). */
     private static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int last4 = 0; // the last four bytes read, to spot \r\n\r\n (or \n\n) without copying
         int b;
         while (buf.size() < 16384 && (b = in.read()) >= 0) {
             buf.write(b);
-            byte[] sofar = buf.toByteArray();
-            int n = sofar.length;
-            if (n >= 4 && sofar[n - 4] == '\r' && sofar[n - 3] == '\n' && sofar[n - 2] == '\r' && sofar[n - 1] == '\n') break;
-            if (n >= 2 && sofar[n - 2] == '\n' && sofar[n - 1] == '\n') break;
+            last4 = (last4 << 8) | b;
+            if (last4 == 0x0d0a0d0a || (last4 & 0xffff) == 0x0a0a) break;
         }
         return buf.toString(StandardCharsets.ISO_8859_1);
     }
