@@ -1,32 +1,34 @@
 package tlslab.grader;
 
-import java.io.Closeable;
 import java.io.EOFException;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tlslab.grader.runner.Wire;
 
 /**
  * One JVM running {@link tlslab.grader.runner.Runner} on a student's classes, inside the
- * {@link Sandbox}. Calls are synchronous; a call that runs past its time limit, or a JVM that dies
- * or writes garbage, ends with the JVM killed (with everything it started) and an outcome saying why.
+ * {@link Sandbox}. Calls are synchronous and numbered; an answer must carry its call's number,
+ * fit in {@link #MAX_ANSWER} bytes and come alone. A call that runs past its time limit, or a JVM
+ * that dies or breaks the protocol, ends with the JVM killed (with everything it started) and an
+ * outcome saying why.
  */
-final class ChildJvm implements Closeable {
+final class ChildJvm implements AutoCloseable {
+    /** The biggest answer accepted; the exercises' values are a few KB at most. */
+    static final int MAX_ANSWER = 1 << 20;
+    static final int MAX_MESSAGE = 4000, MAX_FRAMES = 15;
 
-    sealed interface Outcome permits Returned, Threw, Failed, Exited, TimedOut, Died {
+    sealed interface Outcome permits Returned, Threw, Failed, Exited, TimedOut, Died, Violated {
     }
 
     record Returned(Object value, String output) implements Outcome {
@@ -45,29 +47,30 @@ final class ChildJvm implements Closeable {
     record TimedOut(long millis) implements Outcome {
     }
 
-    /** The JVM died or broke the protocol; {@code atStart}: it could not even be started (that took time). */
+    /** The JVM died; {@code atStart}: it could not even be started (that took time). */
     record Died(String why, boolean atStart) implements Outcome {
-        Died(String why) {
-            this(why, false);
-        }
     }
 
-    /** What every child of one submission shares. */
+    /** Something other than the answer to this call came back: the runner protocol was broken. */
+    record Violated(String why) implements Outcome {
+    }
+
+    /** What every child of one submission's exercise shares. */
     record Settings(Sandbox sandbox, Path runnerDir, Path libDir, List<String> libJars, Path classesDir, Path scratch,
-                    int memoryMb, long startMillis) {
+                    int memoryMb, long startMillis, long cpuSeconds) {
     }
 
     /** What the reader thread queues when the JVM's output ends: why, or null at a clean end. */
     private record End(String reason) {
     }
 
-    private static int counter;
+    private static final AtomicInteger counter = new AtomicInteger();
 
     private final Settings settings;
-    private Process process;
+    private Confined process;
     private OutputStream requests;
     private BlockingQueue<Object> frames;
-    private Path stderr;
+    private int seq;
     private long startedNanos;
 
     ChildJvm(Settings settings) {
@@ -75,7 +78,7 @@ final class ChildJvm implements Closeable {
     }
 
     boolean alive() {
-        return process != null && process.isAlive();
+        return process != null && process.alive();
     }
 
     /** Milliseconds the last start took (JVM up and runner ready), for the report. */
@@ -83,84 +86,79 @@ final class ChildJvm implements Closeable {
         return startedNanos / 1_000_000;
     }
 
-    private List<String> javaCommand(boolean sandboxed) {
-        String runner = sandboxed ? Sandbox.RUNNER : settings.runnerDir.toString();
-        String classes = sandboxed ? Sandbox.CLASSES : settings.classesDir.toString();
-        String lib = sandboxed ? Sandbox.LIB : settings.libDir.toString();
-        List<String> cp = new ArrayList<>(List.of(runner, classes));
-        for (String jar : settings.libJars) cp.add(lib + "/" + jar);
-        return new ArrayList<>(List.of(settings.sandbox.java().toString(),
-                "-Xmx" + settings.memoryMb + "m", "-Xss1m", "-XX:MaxMetaspaceSize=128m", "-XX:MaxDirectMemorySize=32m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
-                "-XX:ActiveProcessorCount=1", "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=" + (sandboxed ? "/tmp" : "."),
-                "-cp", String.join(File.pathSeparator, cp), "tlslab.grader.runner.Runner"));
+    static List<String> jvmOptions(int heapMb) {
+        return List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xshare:auto", "-XX:ActiveProcessorCount=1", "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=/tmp");
+    }
+
+    /** Address space for a JVM with this heap: the heap, metaspace, code cache, thread stacks and the JDK's own mappings. */
+    static int addressSpaceMb(int heapMb) {
+        return heapMb + 900;
     }
 
     /** Starts the JVM and waits for the runner to say it is ready. */
     private Outcome start() {
         long t0 = System.nanoTime();
-        int n;
-        synchronized (ChildJvm.class) {
-            n = ++counter;
-        }
+        Sandbox sb = settings.sandbox;
         try {
-            boolean sandboxed = settings.sandbox.mode == Sandbox.Mode.NAMESPACES;
-            Path dir = Files.createDirectories(settings.scratch.resolve("child-" + n));
-            List<String> cmd;
-            if (sandboxed) {
-                Path root = Files.createDirectories(dir.resolve("root"));
-                cmd = settings.sandbox.command(javaCommand(true), root, Map.of(Sandbox.RUNNER, settings.runnerDir,
-                        Sandbox.LIB, settings.libDir, Sandbox.CLASSES, settings.classesDir));
-            } else {
-                cmd = settings.sandbox.command(javaCommand(false), null, Map.of());
-                if (Files.isExecutable(Paths.get("/usr/bin/setsid"))) cmd.add(0, "/usr/bin/setsid");
-            }
-            Path work = Files.createDirectories(dir.resolve("work"));
-            if (settings.sandbox.mode == Sandbox.Mode.USER) {
-                Sandbox.openUp(dir, false);
-                Files.setAttribute(work, "unix:uid", Sandbox.NOBODY);
-                Files.setAttribute(work, "unix:gid", Sandbox.NOBODY);
-            }
-            stderr = dir.resolve("stderr.txt");
-            if (Boolean.getBoolean("tlslab.debug")) System.err.println("tlslab grade: starting " + String.join(" ", cmd));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectError(stderr.toFile());
-            pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
-            process = pb.start();
-            requests = process.getOutputStream();
-            frames = new LinkedBlockingQueue<>();
-            InputStream in = process.getInputStream();
+            Path work = Files.createDirectories(settings.scratch.resolve("child-" + counter.incrementAndGet()));
+            sb.handOver(work);
+            List<String> cp = new ArrayList<>(List.of(sb.path("/box/runner", settings.runnerDir), sb.path("/box/classes", settings.classesDir)));
+            for (String jar : settings.libJars) cp.add(sb.path("/box/lib", settings.libDir) + "/" + jar);
+            List<String> java = new ArrayList<>(List.of(sb.java().toString()));
+            java.addAll(jvmOptions(settings.memoryMb));
+            java.addAll(List.of("-cp", String.join(":", cp), "tlslab.grader.runner.Runner"));
+            List<String> cmd = sb.command(java, Map.of("/box/runner", settings.runnerDir, "/box/lib", settings.libDir,
+                    "/box/classes", settings.classesDir), Map.of(),
+                    new Sandbox.Limits(addressSpaceMb(settings.memoryMb), 128, settings.cpuSeconds, 16, 256));
+            process = new Confined(sb, cmd, work);
+            requests = process.process.getOutputStream();
+            frames = new ArrayBlockingQueue<>(2);
+            seq = 0;
+            InputStream in = process.process.getInputStream();
             BlockingQueue<Object> queue = frames;
-            Thread reader = new Thread(() -> read(in, queue), "tlslab-child-" + n + "-reader");
+            Thread reader = new Thread(() -> read(in, queue), "tlslab-child-reader");
             reader.setDaemon(true);
             reader.start();
             Object first = frames.poll(settings.startMillis, TimeUnit.MILLISECONDS);
             startedNanos = System.nanoTime() - t0;
-            if (first instanceof byte[] payload && new Wire.In(payload).op() == Wire.READY) return null;
+            if (first instanceof byte[] payload) {
+                Wire.In hello = new Wire.In(payload);
+                if (hello.op() == Wire.READY && hello.seq() == 0) return null;
+            }
             String why = first == null ? "it did not start within " + settings.startMillis / 1000 + " s" : "it stopped at once";
+            String err = process.stderrTail();
             kill();
-            return new Died("the JVM for your code could not be started: " + why + stderrTail(), true);
+            return new Died("the JVM for your code could not be started: " + why + (err.isEmpty() ? "" : "\n" + err), true);
         } catch (IOException e) {
             kill();
             return new Died("the JVM for your code could not be started: " + e.getMessage(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
-            return new Died("interrupted");
+            return new Died("interrupted", false);
         }
     }
 
-    private void read(InputStream in, BlockingQueue<Object> queue) {
+    /** Queues each frame; more frames than were asked for, or anything that is not a frame, ends the reading. */
+    private static void read(InputStream in, BlockingQueue<Object> queue) {
         String reason = null;
         try {
-            while (true) queue.add(Wire.readFrame(in));
+            while (true) {
+                if (!queue.offer(Wire.readFrame(in, MAX_ANSWER))) {
+                    reason = "it sent answers nobody asked for";
+                    break;
+                }
+            }
         } catch (EOFException e) {
             reason = null;
         } catch (IOException e) {
-            reason = "it wrote something that is not an answer (" + e.getMessage()
-                    + "): does your code write to the real standard output, or print from another thread?";
-        } finally {
-            queue.add(new End(reason));
+            reason = "it wrote something that is not an answer (" + e.getMessage() + ")";
         }
+        queue.clear();
+        queue.offer(new End(reason));
     }
 
     /** Runs one method of the student's object; starts the JVM first if needed. */
@@ -169,9 +167,10 @@ final class ChildJvm implements Closeable {
             Outcome failed = start();
             if (failed != null) return failed;
         }
+        int n = ++seq;
         byte[] request;
         try {
-            Wire.Out out = new Wire.Out().op(Wire.CALL).string(impl).string(api).string(method).integer(types.length);
+            Wire.Out out = new Wire.Out().op(Wire.CALL, n).string(impl).string(api).string(method).integer(types.length);
             for (String t : types) out.string(t);
             for (Object a : args) out.value(a);
             request = out.toByteArray();
@@ -199,100 +198,72 @@ final class ChildJvm implements Closeable {
         try {
             Wire.In in = new Wire.In((byte[]) answer);
             byte op = in.op();
-            switch (op) {
-                case Wire.RETURNED:
-                    return new Returned(in.value(), in.string());
-                case Wire.THREW: {
-                    String cls = in.string();
-                    String msg = in.string();
-                    int n = in.integer();
-                    List<String> stack = new ArrayList<>();
-                    for (int i = 0; i < n && i < 50; i++) stack.add(in.string());
-                    return new Threw(cls, msg, stack, in.string(), in.string());
-                }
-                case Wire.FAILED:
-                    return new Failed(in.string(), in.string());
-                case Wire.EXITED: {
-                    String output = in.string();
-                    int status = exitStatus();
-                    kill();
-                    return new Exited(status, output);
-                }
-                default:
-                    kill();
-                    return new Died("it sent an unknown answer (" + op + ")");
+            int answered = in.seq();
+            if (answered != n) {
+                kill();
+                return new Violated("an answer to call " + answered + " came back to call " + n);
             }
+            return switch (op) {
+                case Wire.RETURNED -> new Returned(in.value(), output(in.string()));
+                case Wire.THREW -> {
+                    String cls = Text.cut(Text.clean(in.string()), 200);
+                    String msg = message(in.string());
+                    int count = in.integer();
+                    if (count < 0 || count > MAX_FRAMES) throw new IOException(count + " stack frames");
+                    List<String> stack = new ArrayList<>();
+                    for (int i = 0; i < count; i++) stack.add(Text.cut(Text.clean(in.string()), 300));
+                    yield new Threw(cls, msg, stack, message(in.string()), output(in.string()));
+                }
+                case Wire.FAILED -> new Failed(message(in.string()), output(in.string()));
+                case Wire.EXITED -> {
+                    String output = output(in.string());
+                    int status = process.exitStatus(3_000);
+                    kill();
+                    yield new Exited(status, output);
+                }
+                default -> {
+                    kill();
+                    yield new Violated("it sent an answer of unknown kind " + op);
+                }
+            };
         } catch (IOException | RuntimeException e) {
             kill();
-            return new Died("its answer could not be read (" + e.getMessage() + ")");
+            return new Violated("its answer could not be read (" + e.getMessage() + ")");
         }
+    }
+
+    private static String message(String s) {
+        return s == null ? null : Text.cut(Text.clean(s), MAX_MESSAGE);
+    }
+
+    private static String output(String s) {
+        return s == null ? "" : Text.cut(Text.clean(s), 9_000);
     }
 
     /** The JVM ended or broke the protocol during a call. */
     private Outcome ended(String reason) {
-        if (reason != null) {   // garbage on the protocol: the JVM is still running, no need to wait for it
+        if (reason != null) {
             kill();
-            return new Died(reason);
+            return new Violated(reason);
         }
-        int status = exitStatus();
+        int status = process.exitStatus(3_000);
+        String err = process.stderrTail();
         kill();
-        return new Died("it stopped" + (status == Integer.MIN_VALUE ? "" : " with exit code " + status)
-                + describeStatus(status) + stderrTail());
+        return new Died("it stopped" + (status == Integer.MIN_VALUE ? "" : " with exit code " + status) + describeStatus(status)
+                + (err.isEmpty() ? "" : "\nits error output ends with:\n" + err), false);
     }
 
     static String describeStatus(int status) {
         if (status == 137 || status == -9) return " (killed: by the system, e.g. for using too much memory?)";
-        if (status == 134) return " (aborted: a crash of the JVM)";
+        if (status == 134) return " (aborted: a crash of the JVM, e.g. out of memory outside the heap)";
+        if (status == 152) return " (its CPU time limit was reached)";
         if (status >= 0 && status < 128) return ": did your code call Runtime.halt, or System.exit from another thread?";
         return "";
     }
 
-    private int exitStatus() {
-        try {
-            if (process != null && process.waitFor(3, TimeUnit.SECONDS)) return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Integer.MIN_VALUE;
-    }
-
-    private String stderrTail() {
-        try {
-            if (stderr == null || !Files.exists(stderr)) return "";
-            byte[] all = Files.readAllBytes(stderr);
-            if (all.length == 0) return "";
-            int from = Math.max(0, all.length - 1500);
-            return "\nits error output ends with:\n" + new String(all, from, all.length - from, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     /** Kills the JVM and everything it started. */
     synchronized void kill() {
-        Process p = process;
-        if (p == null) return;
-        if (settings.sandbox.mode != Sandbox.Mode.NAMESPACES) {
-            try {
-                // the child leads its own process group (setsid): kill the whole group
-                new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(2, TimeUnit.SECONDS);
-            } catch (IOException | InterruptedException ignored) {
-                // fall through to the per-process kill
-            }
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-        }
-        p.destroyForcibly();
-        try {
-            p.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            requests.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
+        if (process != null) process.kill();
     }
 
     @Override

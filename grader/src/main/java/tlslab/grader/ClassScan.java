@@ -1,7 +1,5 @@
 package tlslab.grader;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +12,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
+
 /**
- * Reads the constant pools of compiled classes: which classes, fields and methods each one refers
- * to, and its string constants. Enough to tell whether an exercise's code (with every class of the
- * submission it reaches) calls library code that would do the exercise for it. A rule check, not a
- * proof: determined cheating gets past it, honest mistakes do not.
+ * Which classes, fields and methods compiled classes refer to, and their string constants (read
+ * with ASM): enough to tell a student, before anything runs, that an exercise's code (with every
+ * class of the submission it reaches) calls code that would do the exercise for it. A teaching
+ * message, not a defence: the library classes an exercise must not use are not even there when its
+ * code runs ({@code Exercise.hidden}).
  */
 final class ClassScan {
     /** Internal names ("pkg/Class") the class refers to, "pkg/Class.member" for members, and its strings. */
@@ -97,51 +102,35 @@ final class ClassScan {
         return null;
     }
 
-    /** Parses a class file's constant pool (JVMS §4.4). */
-    static Refs read(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (in.readInt() != 0xCAFEBABE) throw new IOException("not a class file");
-        in.readUnsignedShort();
-        in.readUnsignedShort();
-        int count = in.readUnsignedShort();
-        Object[] pool = new Object[count];
-        int[][] refs = new int[count][];
-        byte[] tags = new byte[count];
-        for (int i = 1; i < count; i++) {
-            int tag = in.readUnsignedByte();
-            tags[i] = (byte) tag;
-            switch (tag) {
-                case 1 -> pool[i] = in.readUTF();                                   // Utf8
-                case 3, 4 -> in.readInt();                                           // Integer, Float
-                case 5, 6 -> {                                                       // Long, Double take two slots
-                    in.readLong();
-                    i++;
-                }
-                case 7, 8, 16, 19, 20 -> refs[i] = new int[] {in.readUnsignedShort()};   // Class, String, MethodType, Module, Package
-                case 9, 10, 11, 12, 17, 18 -> refs[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
-                case 15 -> refs[i] = new int[] {in.readUnsignedByte(), in.readUnsignedShort()};   // MethodHandle
-                default -> throw new IOException("unknown constant pool tag " + tag);
-            }
-        }
+    /** Every class, member and string constant a compiled class refers to, as ASM's remapper meets them. */
+    static Refs read(byte[] bytes) {
         Set<String> classes = new LinkedHashSet<>(), members = new LinkedHashSet<>(), strings = new LinkedHashSet<>();
-        for (int i = 1; i < count; i++) {
-            switch (tags[i]) {
-                case 7 -> {
-                    String n = (String) pool[refs[i][0]];
-                    while (n.startsWith("[")) n = n.substring(1);
-                    if (n.startsWith("L") && n.endsWith(";")) n = n.substring(1, n.length() - 1);
-                    classes.add(n);
-                }
-                case 8 -> strings.add((String) pool[refs[i][0]]);
-                case 9, 10, 11 -> {
-                    String owner = (String) pool[refs[refs[i][0]][0]];
-                    String member = (String) pool[refs[refs[i][1]][0]];
-                    members.add(owner + "." + member);
-                }
-                default -> {
-                }
+        Remapper collect = new Remapper() {
+            @Override
+            public String map(String internalName) {
+                classes.add(internalName);
+                return internalName;
             }
-        }
+
+            @Override
+            public String mapMethodName(String owner, String name, String descriptor) {
+                members.add(owner + "." + name);
+                return name;
+            }
+
+            @Override
+            public String mapFieldName(String owner, String name, String descriptor) {
+                members.add(owner + "." + name);
+                return name;
+            }
+
+            @Override
+            public Object mapValue(Object value) {
+                if (value instanceof String s) strings.add(s);
+                return super.mapValue(value);
+            }
+        };
+        new ClassReader(bytes).accept(new ClassRemapper(new ClassVisitor(Opcodes.ASM9) { }, collect), 0);
         return new Refs(classes, members, strings);
     }
 }

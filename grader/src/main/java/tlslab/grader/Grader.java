@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,7 @@ public final class Grader implements AutoCloseable {
     private final Path runnerDir;
     private final Path libDir;
     private final List<String> libJars = new ArrayList<>();
-    private final List<Path> compileClasspath = new ArrayList<>();
+    private final Map<Exercise, Path> exerciseLibs = new EnumMap<>(Exercise.class);
     private final Sandbox sandbox;
     private int submissions;
 
@@ -84,36 +85,32 @@ public final class Grader implements AutoCloseable {
         copyRunner(runnerDir);
         int n = 0;
         for (Path entry : childClasspath()) {
-            String name = Files.isDirectory(entry) ? "classes-" + (++n) : entry.getFileName().toString();
-            Path copy = libDir.resolve(name);
-            copyTree(entry, copy);
+            String name = Files.isDirectory(entry) ? "classes-" + (++n) + ".jar" : entry.getFileName().toString();
+            if (Files.isDirectory(entry)) jar(entry, libDir.resolve(name));
+            else Files.copy(entry, libDir.resolve(name));
             libJars.add(name);
-            compileClasspath.add(copy);
         }
+        Map<String, Path> filtered = new HashMap<>();
+        for (Exercise e : Exercise.values()) exerciseLibs.put(e, LibraryView.of(e, libDir, libJars, runDir, filtered));
         this.sandbox = Sandbox.choose(options.sandbox(), runDir);
-        if (sandbox.mode == Sandbox.Mode.USER) {
-            Sandbox.openUp(runDir, false);
-            Sandbox.openUp(runnerDir, true);
-            Sandbox.openUp(libDir, true);
-        }
+        sandbox.openUp(runDir);
     }
 
     public String sandboxDescription() {
-        return (sandbox.mode == Sandbox.Mode.NONE ? "OFF: " : "on: ") + sandbox.why;
+        return sandbox.why;
     }
 
-    /** Whether student code runs walled off from this machine's files (namespaces, not just another user). */
-    public boolean sandboxed() {
-        return sandbox.mode == Sandbox.Mode.NAMESPACES;
+    /** Whether students graded by this grader could reach each other (a batch needs --allow-weak-isolation then). */
+    public boolean letsStudentsMeet() {
+        return sandbox.letsStudentsMeet();
     }
 
     /** A warning if student code could read the tests; null if not. */
     public String exposure() {
-        if (sandbox.mode == Sandbox.Mode.NAMESPACES) return null;
-        Path tests = codeSource(Exercise.class);
-        if (sandbox.mode == Sandbox.Mode.USER && !Sandbox.readableByOthers(tests)) return null;
-        return "WARNING: student code could read the hidden tests (" + tests + ")"
-                + (sandbox.mode == Sandbox.Mode.USER ? ": make them unreadable to others (chmod -R go-rwx on their folder)" : "");
+        if (sandbox.level == Sandbox.Level.BWRAP) return null;
+        return "WARNING: isolation level " + sandbox.level.name().toLowerCase(java.util.Locale.ROOT) + ": student code could read"
+                + " every file readable by " + (sandbox.level == Sandbox.Level.USER ? "all users" : "the grader")
+                + ", the hidden tests (" + codeSource(Exercise.class) + ") too unless they are private";
     }
 
     /** The library and its dependencies: all a student's code may see besides itself. */
@@ -188,6 +185,18 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    /** A folder of classes as a jar (exercises hide classes by leaving them out of jars). */
+    static void jar(Path dir, Path jar) throws IOException {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+             Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new java.util.zip.ZipEntry(dir.relativize(p).toString().replace('\\', '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             Files.createDirectories(to.getParent());
@@ -207,23 +216,20 @@ public final class Grader implements AutoCloseable {
     public Report grade(Path submission, Path out) throws IOException {
         long t0 = System.nanoTime();
         Path work = Files.createDirectories(runDir.resolve("submission-" + (++submissions)));
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        if (sandbox.mode == Sandbox.Mode.USER) Sandbox.openUp(work, false);
+        Path classes = work.resolve("classes");
         String name = submission.getFileName() == null ? submission.toString() : submission.getFileName().toString();
         StringBuilder notes = new StringBuilder();
         Map<Exercise, String> notGradable = new EnumMap<>(Exercise.class);
 
-        SourceCompiler.Result compiled = SourceCompiler.compile(submission.toAbsolutePath().normalize(), compileClasspath, classes,
-                options.compileMillis());
+        SourceCompiler.Result compiled = SourceCompiler.compile(submission.toAbsolutePath().normalize(), sandbox, libDir, libJars,
+                runnerDir, work, classes, options.compileMillis());
         if (compiled.fatal() != null) {
             notes.append("Not gradable: ").append(compiled.fatal()).append('\n');
             for (Exercise e : Exercise.values()) notGradable.put(e, "not graded: " + compiled.fatal());
         } else {
             if (!compiled.errors().isEmpty()) {
                 notes.append("These files did not compile and were left out:\n");
-                for (Map.Entry<String, String> e : compiled.errors().entrySet()) {
-                    notes.append(TestRun.indent(e.getValue())).append('\n');
-                }
+                for (String e : compiled.errors().values()) notes.append(TestRun.indent(e)).append('\n');
             }
             ClassScan scan = ClassScan.of(classes);
             for (Exercise e : Exercise.values()) {
@@ -245,16 +251,25 @@ public final class Grader implements AutoCloseable {
                 }
             }
         }
-        if (sandbox.mode == Sandbox.Mode.USER) Sandbox.openUp(classes, true);
-        ChildJvm.Settings settings = new ChildJvm.Settings(sandbox, runnerDir, libDir, libJars, classes, work,
-                options.memoryMb(), options.startMillis());
+        long cpuSeconds = options.budgetMillis() / 1000 + 30;
+        Map<Exercise, ChildJvm.Settings> settings = new EnumMap<>(Exercise.class);
+        for (Exercise e : Exercise.values()) {
+            settings.put(e, new ChildJvm.Settings(sandbox, runnerDir, exerciseLibs.get(e), libJars, classes, work,
+                    options.memoryMb(), options.startMillis(), cpuSeconds));
+        }
         List<TestResult> results;
         String stats;
+        Map<Exercise, String> violations;
         try (Session session = new Session(settings, notGradable, options.callMillis(), options.budgetMillis())) {
             results = TestRun.run(session, options.only(), options.visibleOnly());
             stats = session.stats();
+            violations = session.violations();
         }
-        if (sandbox.mode == Sandbox.Mode.NONE) notes.append("Note: the sandbox was ").append(sandbox.why).append(".\n");
+        if (!violations.isEmpty()) {
+            results = new ArrayList<>(results);
+            results.replaceAll(t -> violations.containsKey(t.exercise()) && t.passed() ? t.failed(violations.get(t.exercise())) : t);
+            violations.values().forEach(v -> notes.append(v).append('\n'));
+        }
         if (exposure() != null) notes.append(exposure()).append('\n');
         double seconds = (System.nanoTime() - t0) / 1e9;
         Report report = new Report(name, results, notes.toString().strip(), seconds, sandboxDescription() + "; " + stats);
@@ -291,6 +306,7 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public void close() {
+        sandbox.release();
         deleteQuietly(runDir);
     }
 }

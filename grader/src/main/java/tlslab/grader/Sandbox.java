@@ -5,75 +5,101 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * How the runner JVM is walled off. With Linux namespaces (util-linux {@code unshare}, no root
- * needed where unprivileged user namespaces are allowed) it gets its own user, mount, PID, network
- * and IPC namespaces and a root directory that holds only the JDK and system libraries (read-only),
- * the runner, the library jars and the student's classes (read-only), and small empty tmpfs
- * directories to write in (noexec). It cannot see any other file, reach the network, or outlive
- * the grader's kill: when the JVM (PID 1 of its namespace) dies, everything it started dies too.
- * Without namespaces the JVM runs as a plain process in an empty working directory, in its own
- * process group, which the grader kills as a whole: limits still hold, file isolation does not.
+ * How student code (and javac on student sources) is walled off. Three levels, best first:
+ * <ul>
+ * <li>{@code bwrap}: bubblewrap with new user, mount, PID, network, IPC and UTS namespaces, a root
+ *     holding only the JDK, the system libraries it loads and the folders given read-only, tmpfs
+ *     for /tmp, no capabilities, no_new_privs, a seccomp filter that forbids new processes
+ *     ({@link Seccomp}), and the rlimits below. A root grader first drops to a uid of its own per
+ *     grading slot, so the kernel's per-user limits apply.</li>
+ * <li>{@code user}: where namespaces are not allowed (e.g. a Gradescope container) a root grader
+ *     runs the code as a slot uid with the same rlimits; files are hidden by permissions only and
+ *     the network is reachable.</li>
+ * <li>{@code off}: a plain process in its own session; limits hold, nothing is hidden.</li>
+ * </ul>
  */
 final class Sandbox {
-    enum Mode { NAMESPACES, USER, NONE }
+    enum Level { BWRAP, USER, NONE }
 
-    /** The unprivileged user a root grader runs student code as when namespaces are not available. */
-    static final int NOBODY = 65534;
+    /** A root grader runs slot n's student code as uid FIRST_UID + n (no such user needs to exist). */
+    static final int FIRST_UID = 64000;
+    private static final BitSet SLOTS = new BitSet();
 
-    /** Where the child's read-only inputs appear inside the sandbox. */
-    static final String RUNNER = "/box/runner", LIB = "/box/lib", CLASSES = "/box/classes", WORK = "/box/work";
+    /** rlimits for one sandboxed process tree. */
+    record Limits(int addressSpaceMb, int tasks, long cpuSeconds, int fileMb, int openFiles) {
+    }
 
-    final Mode mode;
+    final Level level;
     final String why;
-    private final Path unshare;
     private final Path javaHome;
-    private final List<String> symlinks = new ArrayList<>();     // "path->target" pairs recreated in the new root
-    private final Set<Path> systemDirs = new LinkedHashSet<>();  // bound read-only at the same path
+    private final List<Path> systemDirs;
+    private final List<String[]> rootLinks;   // {"/lib", "usr/lib"}: the host's top-level symlinks, recreated
+    private final Path filter;
+    private final int slot;
 
-    private Sandbox(Mode mode, String why, Path unshare, Path javaHome) {
-        this.mode = mode;
+    private Sandbox(Level level, String why, Path javaHome, List<Path> systemDirs, List<String[]> rootLinks, Path filter) {
+        this.level = level;
         this.why = why;
-        this.unshare = unshare;
         this.javaHome = javaHome;
+        this.systemDirs = systemDirs;
+        this.rootLinks = rootLinks;
+        this.filter = filter;
+        synchronized (SLOTS) {
+            this.slot = SLOTS.nextClearBit(0);
+            SLOTS.set(slot);
+        }
+    }
+
+    /** Frees this sandbox's slot (its uid) for another grader. */
+    void release() {
+        if (level == Level.USER) killAll(uid());
+        synchronized (SLOTS) {
+            SLOTS.clear(slot);
+        }
     }
 
     static Path javaHome() {
         return Paths.get(System.getProperty("java.home"));
     }
 
-    /**
-     * "auto": namespaces if they work, else (when the grader runs as root, as on Gradescope) a separate
-     * unprivileged user, else nothing; "required": namespaces or the user, never nothing; "user":
-     * the separate user; "off": nothing.
-     */
+    /** Whether students graded one after another could reach each other's files or processes. */
+    boolean letsStudentsMeet() {
+        return level != Level.BWRAP;
+    }
+
+    /** "auto" takes the best level that works here; "bwrap", "user" and "off" insist on one. */
     static Sandbox choose(String requested, Path scratch) throws IOException {
-        if (requested.equals("off")) return new Sandbox(Mode.NONE, "turned off (--sandbox off)", null, javaHome());
+        if (requested.equals("off")) return new Sandbox(Level.NONE, "off (--sandbox off): student code can read every file the grader can",
+                javaHome(), List.of(), List.of(), null);
         String problem = "not tried";
         if (!requested.equals("user")) {
-            Sandbox s = namespaces();
-            problem = s == null ? "util-linux unshare not found" : s.probe(scratch);
+            Sandbox s = bubblewrap(scratch);
+            problem = s.probe(scratch);
             if (problem == null) return s;
+            s.release();
+            if (requested.equals("bwrap")) throw new IOException("--sandbox bwrap, but bubblewrap does not work here: " + problem);
         }
-        Path setpriv = Paths.get("/usr/bin/setpriv");
-        if (isRoot() && Files.isExecutable(setpriv)) {
-            return new Sandbox(Mode.USER, "user " + NOBODY + " (nobody) via setpriv, limits via prlimit; no namespaces ("
-                    + problem + ")", setpriv, javaHome());
+        if (isRoot() && Files.isExecutable(Paths.get("/usr/bin/setpriv")) && Files.isExecutable(Paths.get("/usr/bin/prlimit"))) {
+            return new Sandbox(Level.USER, "user: student code runs as its own unprivileged uid with limits, but without"
+                    + " namespaces (bubblewrap: " + problem + "): it can reach the network and every world-readable file",
+                    javaHome(), List.of(), List.of(), null);
         }
         if (!requested.equals("auto")) {
-            throw new IOException("--sandbox " + requested + ", but neither Linux namespaces (" + problem + ") nor a"
-                    + " separate user (needs root and util-linux setpriv) are available here");
+            throw new IOException("--sandbox " + requested + ", but neither bubblewrap (" + problem + ") nor a separate uid"
+                    + " (needs root, util-linux setpriv and prlimit) is available here");
         }
-        return new Sandbox(Mode.NONE, "not available (namespaces: " + problem + "; separate user: needs root)", null, javaHome());
+        return new Sandbox(Level.NONE, "none available (bubblewrap: " + problem + "; separate uid: needs root):"
+                + " student code can read every file the grader can", javaHome(), List.of(), List.of(), null);
     }
 
     static boolean isRoot() {
@@ -87,171 +113,184 @@ final class Sandbox {
         return false;
     }
 
-    private static Sandbox namespaces() throws IOException {
-        Path unshare = null;
-        for (String p : new String[] {"/usr/bin/unshare", "/bin/unshare"}) {
-            if (Files.isExecutable(Paths.get(p))) {
-                unshare = Paths.get(p);
-                break;
-            }
-        }
-        if (unshare == null || !Files.isExecutable(Paths.get("/bin/sh"))) return null;
+    private static Sandbox bubblewrap(Path scratch) throws IOException {
         Path home = javaHome().toRealPath();
-        Sandbox s = new Sandbox(Mode.NAMESPACES, "Linux namespaces (user, mount, pid, net, ipc)", unshare, home);
-        for (String dir : new String[] {"/usr/lib", "/usr/lib64", "/usr/lib32", "/lib", "/lib64", "/lib32"}) {
-            Path p = Paths.get(dir);
-            if (Files.isSymbolicLink(p)) {
-                s.symlinks.add(dir + "->" + Files.readSymbolicLink(p));
-            } else if (Files.isDirectory(p)) {
-                s.systemDirs.add(p);
+        TreeSet<Path> dirs = new TreeSet<>();
+        dirs.add(home);
+        // the system libraries the JDK loads (ldd), by directory
+        List<String> elf = new ArrayList<>(List.of(home.resolve("bin/java").toString()));
+        try (Stream<Path> libs = Files.walk(home.resolve("lib"), 2)) {
+            libs.filter(p -> p.toString().endsWith(".so")).forEach(p -> elf.add(p.toString()));
+        }
+        List<String> ldd = new ArrayList<>(List.of("ldd"));
+        ldd.addAll(elf);
+        for (String line : run(ldd).split("\n")) {
+            for (String word : line.trim().split("\\s+")) {
+                if (!word.startsWith("/")) continue;
+                Path p = Paths.get(word);
+                if (Files.exists(p)) {
+                    dirs.add(p.getParent());
+                    dirs.add(p.toRealPath().getParent());
+                }
             }
         }
-        if (!s.covered(home)) s.systemDirs.add(home);
-        // Debian-style JDKs link their configuration (and cacerts) to /etc: bind those directories too.
-        List<Path> links = new ArrayList<>();
-        for (String sub : new String[] {"conf", "lib"}) {
-            if (!Files.isDirectory(home.resolve(sub))) continue;
-            try (Stream<Path> files = Files.walk(home.resolve(sub), 4)) {
-                files.filter(Files::isSymbolicLink).forEach(links::add);
+        // Debian's JDK links its configuration and cacerts to /etc
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isSymbolicLink)::iterator) {
+                if (f.startsWith(home.resolve("legal")) || f.startsWith(home.resolve("man"))) continue;
+                try {
+                    Path t = f.toRealPath();
+                    dirs.add(Files.isDirectory(t) ? t : t.getParent());
+                } catch (IOException dangling) {
+                    // nothing to bind
+                }
             }
         }
-        for (Path f : links) {
-            try {
-                Path target = f.toRealPath();
-                Path dir = Files.isDirectory(target) ? target : target.getParent();
-                if (!s.covered(dir)) s.systemDirs.add(dir);
-            } catch (IOException dangling) {
-                // a broken link in the JDK: nothing to bind
-            }
+        List<String[]> links = new ArrayList<>();
+        for (String top : new String[] {"/bin", "/lib", "/lib32", "/lib64", "/libx32"}) {
+            Path p = Paths.get(top);
+            if (Files.isSymbolicLink(p)) links.add(new String[] {top, Files.readSymbolicLink(p).toString()});
         }
-        return s;
+        // paths through a top-level symlink are bound at their real place; a directory inside another is already there
+        List<Path> bound = new ArrayList<>();
+        for (Path d : dirs) {
+            Path real = d.toRealPath();
+            if (bound.stream().noneMatch(real::startsWith)) bound.add(real);
+        }
+        Path filter = null;
+        if (Seccomp.supported()) {
+            filter = scratch.resolve("seccomp.bpf");
+            Files.write(filter, Seccomp.program());
+        }
+        return new Sandbox(Level.BWRAP, "bwrap: bubblewrap namespaces (user, mount, pid, net, ipc, uts), no capabilities,"
+                + (filter == null ? " no seccomp filter on " + System.getProperty("os.arch") : " seccomp (no new processes)")
+                + ", limits on the whole tree", home, bound, links, filter);
     }
 
-    private boolean covered(Path p) {
-        for (Path d : systemDirs) {
-            if (p.startsWith(d)) return true;
+    private static String run(List<String> cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes());
+        try {
+            p.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return false;
+        return out;
     }
 
-    /** Starts a JVM printing its version inside the sandbox; null if that works, else what went wrong. */
+    /** Runs {@code java -version} in the sandbox: null if it works, else what went wrong. */
     private String probe(Path scratch) {
         try {
-            Path root = Files.createDirectories(scratch.resolve("probe-root"));
-            Path empty = Files.createDirectories(scratch.resolve("probe-empty"));
-            ProcessBuilder pb = new ProcessBuilder(command(List.of(javaHome + "/bin/java", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-version"), root, Map.of(RUNNER, empty, LIB, empty, CLASSES, empty)));
-            pb.redirectErrorStream(true);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "the sandbox test did not finish";
-            }
-            String text = new String(out).trim();
-            if (p.exitValue() != 0 || !text.contains("version")) {
-                return "unshare exited with " + p.exitValue() + (text.isEmpty() ? "" : ": " + firstLine(text));
-            }
+            if (!Files.isExecutable(Paths.get("/usr/bin/bwrap"))) return "/usr/bin/bwrap not found (Debian/Ubuntu package bubblewrap)";
+            if (!Files.isExecutable(Paths.get("/usr/bin/prlimit"))) return "/usr/bin/prlimit not found (util-linux)";
+            openUp(scratch);
+            List<String> java = new ArrayList<>(List.of(java().toString()));
+            java.addAll(ChildJvm.jvmOptions(64));
+            java.add("-version");
+            List<String> cmd = command(java, Map.of(), Map.of(), new Limits(ChildJvm.addressSpaceMb(64), 128, 20, 1, 64));
+            String out = run(cmd).trim();
+            if (!out.contains("version")) return "bwrap says: " + out.lines().findFirst().orElse("(nothing)");
             return null;
         } catch (IOException e) {
             return e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    /** The uid student code runs as (outside any namespace), when a root grader drops to one. */
+    int uid() {
+        return FIRST_UID + slot;
+    }
+
+    private boolean dropsToSlotUid() {
+        return level != Level.NONE && isRoot();
+    }
+
+    /** Where host path {@code hostPath}, bound at {@code inside}, is seen by the sandboxed process. */
+    String path(String inside, Path hostPath) {
+        return level == Level.BWRAP ? inside : hostPath.toString();
     }
 
     /**
-     * The command that runs {@code java} (its arguments given with in-sandbox paths) in the sandbox.
-     * {@code inputs} maps in-sandbox directories (RUNNER, LIB, CLASSES) to host directories;
-     * {@code root} is an empty host directory to mount the new root on.
+     * The command running {@code argv} (paths as {@link #path} gives them) under this sandbox:
+     * {@code readOnly} and {@code writable} map in-sandbox paths to host folders.
      */
-    List<String> command(List<String> java, Path root, Map<String, Path> inputs) {
-        if (mode == Mode.NONE) return java;
-        if (mode == Mode.USER) {
-            List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                    "--clear-groups", "--no-new-privs", "--", "prlimit", "--nproc=512", "--fsize=" + (64 << 20), "--core=0", "--"));
-            cmd.addAll(java);
+    List<String> command(List<String> argv, Map<String, Path> readOnly, Map<String, Path> writable, Limits l) {
+        List<String> cmd = new ArrayList<>();
+        if (dropsToSlotUid()) {
+            cmd.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid(), "--regid=" + uid(), "--clear-groups", "--no-new-privs", "--"));
+        }
+        if (level != Level.NONE) {
+            cmd.addAll(List.of("/usr/bin/prlimit", "--as=" + ((long) l.addressSpaceMb() << 20), "--nproc=" + l.tasks(),
+                    "--cpu=" + l.cpuSeconds(), "--fsize=" + ((long) l.fileMb() << 20), "--nofile=" + l.openFiles(), "--core=0", "--"));
+        } else if (Files.isExecutable(Paths.get("/usr/bin/setsid"))) {
+            cmd.add("/usr/bin/setsid");   // its own process group, killed as a whole
+        }
+        if (level != Level.BWRAP) {
+            cmd.addAll(argv);
             return cmd;
         }
-        StringBuilder sh = new StringBuilder("set -e\n");
-        sh.append("R=").append(q(root.toString())).append('\n');
-        sh.append("mount -t tmpfs -o size=1m,mode=0755 tlslab-root \"$R\"\n");
-        sh.append("mkdir -p \"$R/box/work\" \"$R/tmp\" \"$R/proc\" \"$R/dev\"\n");
-        for (String link : symlinks) {
-            String[] pt = link.split("->", 2);
-            Path inRoot = Paths.get(pt[0]);
-            if (inRoot.getParent() != null && inRoot.getParent().getNameCount() > 0) {
-                sh.append("mkdir -p \"$R\"").append(q(inRoot.getParent().toString())).append('\n');
-            }
-            sh.append("ln -s ").append(q(pt[1])).append(" \"$R\"").append(q(pt[0])).append('\n');
+        cmd.addAll(List.of("/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent",
+                "--new-session", "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox", "--clearenv",
+                "--setenv", "PATH", "/usr/bin", "--setenv", "LANG", "C.UTF-8", "--setenv", "HOME", "/tmp",
+                "--setenv", "MALLOC_ARENA_MAX", "2"));
+        for (String[] link : rootLinks) cmd.addAll(List.of("--symlink", link[1], link[0]));
+        for (Path d : systemDirs) cmd.addAll(List.of("--ro-bind", d.toString(), d.toString()));
+        readOnly.forEach((inside, host) -> cmd.addAll(List.of("--ro-bind", host.toString(), inside)));
+        writable.forEach((inside, host) -> cmd.addAll(List.of("--bind", host.toString(), inside)));
+        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", String.valueOf(32 << 20), "--tmpfs", "/tmp",
+                "--chdir", "/tmp"));
+        if (filter == null) {
+            cmd.addAll(argv);
+            return cmd;
         }
-        Map<String, Path> binds = new LinkedHashMap<>();
-        for (Path d : systemDirs) binds.put(d.toString(), d);
-        binds.putAll(inputs);
-        for (Map.Entry<String, Path> b : binds.entrySet()) {
-            String dst = "\"$R\"" + q(b.getKey());
-            // inputs hold only jars and classes: nothing there may be executed (or mapped as native code)
-            String flags = inputs.containsKey(b.getKey()) ? "remount,bind,ro,nosuid,nodev,noexec" : "remount,bind,ro,nosuid,nodev";
-            sh.append("mkdir -p ").append(dst).append('\n');
-            sh.append("mount --bind ").append(q(b.getValue().toString())).append(' ').append(dst).append('\n');
-            sh.append("mount -o ").append(flags).append(' ').append(dst).append('\n');
-        }
-        sh.append("mount -t tmpfs -o size=32m,mode=0777,noexec,nosuid,nodev tlslab-work \"$R/box/work\"\n");
-        sh.append("mount -t tmpfs -o size=16m,mode=1777,noexec,nosuid,nodev tlslab-tmp \"$R/tmp\"\n");
-        for (String dev : new String[] {"null", "zero", "random", "urandom"}) {
-            sh.append("touch \"$R/dev/").append(dev).append("\"\nmount --bind /dev/").append(dev)
-                    .append(" \"$R/dev/").append(dev).append("\"\n");
-        }
-        sh.append("mount -t proc -o nosuid,nodev,noexec proc \"$R/proc\"\n");
-        sh.append("exec ").append(q(unshare.toString())).append(" --root=\"$R\" --wd=").append(WORK);
-        for (String a : java) sh.append(' ').append(q(a));
-        sh.append('\n');
-        List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "--user", "--map-root-user", "--mount", "--pid",
-                "--net", "--ipc", "--uts", "--fork", "--kill-child", "--", "/bin/sh", "-c", sh.toString(), "tlslab-sandbox"));
-        return cmd;
+        // bwrap reads the filter from a file descriptor, which ProcessBuilder cannot pass: sh opens it
+        List<String> sh = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 9<" + q(filter.toString())));
+        int bwrapAt = cmd.indexOf("/usr/bin/bwrap");
+        sh.addAll(cmd.subList(bwrapAt, cmd.size()));
+        sh.addAll(List.of("--seccomp", "9"));
+        sh.addAll(argv);
+        List<String> out = new ArrayList<>(cmd.subList(0, bwrapAt));
+        out.addAll(sh);
+        return out;
     }
 
     /**
-     * For the USER mode: lets others traverse {@code dir} (and, with {@code read}, read everything in
-     * it). The grader's temporary directories are private by default.
+     * Lets the slot uid through {@code dir} and read what is in it (a root grader's temporary files
+     * are private to root). Only folders that hold nothing secret are opened this way.
      */
-    static void openUp(Path dir, boolean read) throws IOException {
-        if (!read) {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-            return;
-        }
+    void openUp(Path dir) throws IOException {
+        if (!dropsToSlotUid()) return;
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }
 
-    /**
-     * Whether a user other than the grader's could read {@code file}: every directory above it
-     * lets others through and the file lets others read. (For the USER mode's warning.)
-     */
-    static boolean readableByOthers(Path file) {
-        try {
-            Path p = file.toRealPath();
-            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) return false;
-            for (Path d = p.getParent(); d != null; d = d.getParent()) {
-                if (!Files.getPosixFilePermissions(d).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                    return false;
-                }
+    /** Gives {@code dir} (a submission's own folder) to the slot uid alone. */
+    void handOver(Path dir) throws IOException {
+        if (!dropsToSlotUid()) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Files.setAttribute(p, "unix:uid", uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
             }
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return true;
         }
+    }
+
+    /** Kills every process of {@code uid} (the user level has no PID namespace to end them all). */
+    static void killAll(int uid) {
+        ProcessHandle.allProcesses().forEach(p -> {
+            try {
+                for (String line : Files.readAllLines(Paths.get("/proc", String.valueOf(p.pid()), "status"))) {
+                    if (line.startsWith("Uid:") && line.split("\\s+")[1].equals(String.valueOf(uid))) p.destroyForcibly();
+                }
+            } catch (IOException | RuntimeException gone) {
+                // ended meanwhile
+            }
+        });
     }
 
     /** Single-quoted for sh. */
@@ -261,9 +300,5 @@ final class Sandbox {
 
     Path java() {
         return javaHome.resolve("bin").resolve("java");
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -23,12 +23,13 @@ import tlslab.exercises.check.Exercise;
 final class Session implements Closeable {
     static final int STRIKES = 2;
 
-    private final ChildJvm.Settings settings;
+    private final Map<Exercise, ChildJvm.Settings> settings;
     private final Map<Exercise, String> notGradable;
     private final long callMillis;
     private final long budgetMillis;
     private final Map<Exercise, ChildJvm> children = new EnumMap<>(Exercise.class);
     private final Map<Exercise, Integer> strikes = new EnumMap<>(Exercise.class);
+    private final Map<Exercise, String> violations = new EnumMap<>(Exercise.class);
     private final Set<Throwable> remote = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final StringBuilder output = new StringBuilder();
     private volatile long generation;
@@ -38,7 +39,7 @@ final class Session implements Closeable {
     private long startNanos;
     private Exercise current;
 
-    Session(ChildJvm.Settings settings, Map<Exercise, String> notGradable, long callMillis, long budgetMillis) {
+    Session(Map<Exercise, ChildJvm.Settings> settings, Map<Exercise, String> notGradable, long callMillis, long budgetMillis) {
         this.settings = settings;
         this.notGradable = notGradable;
         this.callMillis = callMillis;
@@ -55,6 +56,11 @@ final class Session implements Closeable {
         String s = output.toString();
         output.setLength(0);
         return s;
+    }
+
+    /** Exercises whose runner broke the protocol, with what it did: they get 0 whatever their tests said. */
+    synchronized Map<Exercise, String> violations() {
+        return new EnumMap<>(violations);
     }
 
     /** Whether this exception came from the student's code (rather than from a test). */
@@ -102,6 +108,9 @@ final class Session implements Closeable {
                 throw new StudentCodeError(StudentCodeError.Kind.BUDGET, "not run: your code had used up the "
                         + budgetMillis / 1000 + " s this submission may take in total");
             }
+            if (violations.containsKey(e)) {
+                throw new StudentCodeError(StudentCodeError.Kind.PROTOCOL, "not run: " + violations.get(e));
+            }
             if (strikes.getOrDefault(e, 0) >= STRIKES) {
                 throw new StudentCodeError(StudentCodeError.Kind.BUDGET, "not run: " + STRIKES + " earlier calls to exercise "
                         + e.number + " ran out of time (or its JVM would not start), so its remaining tests are not run");
@@ -112,7 +121,7 @@ final class Session implements Closeable {
                 if (old != null) old.close();
                 current = e;
             }
-            child = children.computeIfAbsent(e, x -> new ChildJvm(settings));
+            child = children.computeIfAbsent(e, x -> new ChildJvm(settings.get(x)));
         }
         String[] types = new String[args.length];
         Class<?>[] params = m.getParameterTypes();
@@ -162,6 +171,14 @@ final class Session implements Closeable {
             strike(e);
             throw new StudentCodeError(StudentCodeError.Kind.TIMEOUT, name + " did not return within "
                     + t.millis() / 1000.0 + " s, so it was stopped: an endless loop, or far too slow?");
+        }
+        if (outcome instanceof ChildJvm.Violated v) {
+            String why = "the runner protocol was violated while running " + name + ": " + v.why() + ". Only the grader"
+                    + " may write on the JVM's real standard output; exercise " + e.number + " gets 0";
+            synchronized (this) {
+                violations.putIfAbsent(e, why);
+            }
+            throw new StudentCodeError(StudentCodeError.Kind.PROTOCOL, why);
         }
         ChildJvm.Died d = (ChildJvm.Died) outcome;
         if (d.atStart()) strike(e);   // a crash is quick to detect; a JVM that will not start costs time

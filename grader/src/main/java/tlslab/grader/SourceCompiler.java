@@ -1,55 +1,39 @@
 package tlslab.grader;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import tlslab.grader.runner.Wire;
 
 /**
  * Compiles a submission's own sources, nothing else: the {@code .java} files under
  * {@code src/main/java} (or, if there is no such folder, anywhere outside a test folder), against
- * the library only, without annotation processing. A file that does not compile is left out and the
- * rest compiled again, so one broken exercise does not cost the others their points.
+ * the library only, without annotation processing. The sources are copied into the grader's own
+ * folder first; javac runs in the sandbox ({@link tlslab.grader.runner.Compile}) with the same
+ * limits as student code and is killed, with all it started, when it takes too long.
  */
 final class SourceCompiler {
     static final int MAX_FILES = 500;
     static final long MAX_BYTES = 4L << 20;
+    static final int COMPILER_HEAP_MB = 384;
 
-    /** What compiled, and for each left-out file (relative path) what the compiler said. */
-    record Result(Path sourceRoot, List<Path> sources, Map<String, String> errors, String fatal) {
-        boolean anyCompiled() {
-            return fatal == null && sources.size() > errors.size();
-        }
-
+    /** For each left-out file (relative path) what the compiler said, and a problem that stopped everything or null. */
+    record Result(Map<String, String> errors, String fatal) {
         /** All the compiler's messages, for the report's header. */
         String allErrors() {
-            StringBuilder s = new StringBuilder();
-            for (String e : errors.values()) s.append(e).append('\n');
-            return s.toString().strip();
+            return String.join("\n", errors.values()).strip();
         }
     }
 
@@ -62,108 +46,109 @@ final class SourceCompiler {
         return Files.isDirectory(std, LinkOption.NOFOLLOW_LINKS) ? std : submission;
     }
 
-    static Result compile(Path submission, List<Path> classpath, Path out, long timeoutMillis) throws IOException {
-        Path root = sourceRoot(submission);
-        List<Path> sources = new ArrayList<>();
-        long bytes = 0;
-        if (!Files.isDirectory(submission)) {
-            return new Result(root, List.of(), Map.of(), "the submission folder " + submission + " does not exist");
+    /** The first symbolic link in the submission (the folder itself included), or null. */
+    static Path firstSymlink(Path submission) throws IOException {
+        if (Files.isSymbolicLink(submission)) return submission;
+        try (Stream<Path> walk = Files.walk(submission, 40)) {   // walk does not follow links
+            return walk.filter(Files::isSymbolicLink).sorted().findFirst().orElse(null);
         }
-        try (Stream<Path> walk = Files.walk(root, 30, new FileVisitOption[0])) {
+    }
+
+    /** The sources to compile: regular .java files outside test folders, as paths relative to the source root. */
+    static List<Path> sources(Path root) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root, 30)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                // only regular files (never a symbolic link: it could point at a file of the grading machine)
                 if (!rel.endsWith(".java") || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
                 if (rel.endsWith("module-info.java") || rel.startsWith("src/test/") || rel.contains("/src/test/")
                         || rel.startsWith("test/") || rel.contains("/test/java/") || rel.contains("/.")) continue;
-                sources.add(p);
-                bytes += Files.size(p);
+                sources.add(root.relativize(p));
             }
         }
-        Collections.sort(sources);
+        sources.sort(null);
+        return sources;
+    }
+
+    /**
+     * Compiles {@code submission} into {@code classes}, using {@code work} for the copy of its sources.
+     * {@code libDir}/{@code libJars} is the class path.
+     */
+    static Result compile(Path submission, Sandbox sandbox, Path libDir, List<String> libJars, Path runnerDir, Path work,
+                          Path classes, long timeoutMillis) throws IOException {
+        if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
+            return new Result(Map.of(), "the submission folder " + submission.getFileName() + " does not exist");
+        }
+        Path link = firstSymlink(submission);
+        if (link != null) {
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(link));
+            } catch (IOException e) {
+                target = "?";
+            }
+            return new Result(Map.of(), "the submission contains a symbolic link, " + submission.relativize(link)
+                    + " -> " + target + ": submissions must hold their own files, not links (nothing was graded)");
+        }
+        Path root = sourceRoot(submission);
+        List<Path> sources = sources(root);
         if (sources.isEmpty()) {
-            return new Result(root, sources, Map.of(), "no .java files found in " + submission.getFileName()
+            return new Result(Map.of(), "no .java files found in " + submission.getFileName()
                     + " (expected them under src/main/java, as in the exercises folder)");
         }
+        long bytes = 0;
+        for (Path p : sources) bytes += Files.size(root.resolve(p));
         if (sources.size() > MAX_FILES || bytes > MAX_BYTES) {
-            return new Result(root, sources, Map.of(), "the submission is too big to grade (" + sources.size() + " files, "
-                    + bytes / 1024 + " KB; the limit is " + MAX_FILES + " files and " + MAX_BYTES / 1024 + " KB)");
+            return new Result(Map.of(), "the submission is too big to grade (" + sources.size() + " files, " + bytes / 1024
+                    + " KB; the limit is " + MAX_FILES + " files and " + MAX_BYTES / 1024 + " KB)");
         }
-        FutureTask<Result> task = new FutureTask<>(() -> compileLoop(root, sources, classpath, out));
-        Thread t = new Thread(task, "tlslab-javac");
-        t.setDaemon(true);
-        t.start();
+        Path src = Files.createDirectories(work.resolve("src"));
+        for (Path p : sources) {
+            Path to = src.resolve(p.toString());
+            Files.createDirectories(to.getParent());
+            Files.copy(root.resolve(p), to, LinkOption.NOFOLLOW_LINKS);
+        }
+        Files.createDirectories(classes);
+        sandbox.handOver(work);
+        List<String> cp = new ArrayList<>();
+        for (String jar : libJars) cp.add(sandbox.path("/box/lib", libDir) + "/" + jar);
+        List<String> java = new ArrayList<>(List.of(sandbox.java().toString()));
+        java.addAll(ChildJvm.jvmOptions(COMPILER_HEAP_MB));
+        java.addAll(List.of("-cp", sandbox.path("/box/runner", runnerDir), "tlslab.grader.runner.Compile",
+                sandbox.path("/box/src", src), sandbox.path("/box/out", classes), String.join(":", cp)));
+        List<String> cmd = sandbox.command(java, Map.of("/box/runner", runnerDir, "/box/lib", libDir, "/box/src", src),
+                Map.of("/box/out", classes), new Sandbox.Limits(ChildJvm.addressSpaceMb(COMPILER_HEAP_MB), 128,
+                        timeoutMillis / 1000 + 5, 16, 256));
+        Confined javac = new Confined(sandbox, cmd, work);
+        javac.process.getOutputStream().close();
+        CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Wire.readFrame(javac.process.getInputStream(), ChildJvm.MAX_ANSWER);
+            } catch (EOFException e) {
+                return null;
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
         try {
-            return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            byte[] frame = answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (frame == null) return new Result(Map.of(), "the compiler stopped without an answer: " + javac.stderrTail());
+            Wire.In in = new Wire.In(frame);
+            if (in.op() != Wire.COMPILED || in.seq() != 0) return new Result(Map.of(), "the compiler's answer was garbled");
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (int i = in.integer(); i > 0; i--) errors.put(Text.clean(in.string()), Text.cut(Text.clean(in.string()), 8000));
+            String fatal = in.string();
+            return new Result(errors, fatal == null ? null : Text.cut(Text.clean(fatal), 4000));
         } catch (TimeoutException e) {
-            task.cancel(true);
-            return new Result(root, sources, Map.of(), "the compiler did not finish within " + timeoutMillis / 1000 + " s");
+            return new Result(Map.of(), "the compiler did not finish within " + timeoutMillis / 1000 + " s, so it was stopped"
+                    + " (some code makes javac work for a very long time)");
         } catch (ExecutionException e) {
-            return new Result(root, sources, Map.of(), "the compiler failed: " + e.getCause());
+            return new Result(Map.of(), "the compiler's answer could not be read: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(root, sources, Map.of(), "interrupted");
+            return new Result(Map.of(), "interrupted");
+        } finally {
+            javac.kill();
         }
     }
-
-    private static Result compileLoop(Path root, List<Path> sources, List<Path> classpath, Path out) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) throw new IllegalStateException("this Java has no compiler (a JRE, not a JDK)");
-        Map<String, String> errors = new LinkedHashMap<>();
-        Set<Path> left = new LinkedHashSet<>(sources);
-        for (int round = 0; round < 8 && !left.isEmpty(); round++) {
-            Files.createDirectories(out);
-            clear(out);
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-implicit:none",
-                        "--release", "17", "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-Xmaxerrs", "50",
-                        "-sourcepath", "", "-classpath", join(classpath)));
-                StringWriter log = new StringWriter();
-                boolean ok = javac.getTask(log, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(left)).call();
-                if (ok) return new Result(root, sources, errors, null);
-                Map<Path, StringBuilder> byFile = new LinkedHashMap<>();
-                for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                    if (d.getKind() != Diagnostic.Kind.ERROR) continue;
-                    Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
-                    if (file == null || !left.contains(file)) continue;
-                    byFile.computeIfAbsent(file, f -> new StringBuilder())
-                            .append(root.relativize(file)).append(':').append(d.getLineNumber()).append(": error: ")
-                            .append(d.getMessage(Locale.ROOT)).append('\n');
-                }
-                if (byFile.isEmpty()) {
-                    String all = log.toString().strip();
-                    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) all += "\n" + d.getMessage(Locale.ROOT);
-                    return new Result(root, sources, errors, "the compiler failed: " + all.strip());
-                }
-                for (Map.Entry<Path, StringBuilder> e : byFile.entrySet()) {
-                    errors.put(root.relativize(e.getKey()).toString().replace('\\', '/'), e.getValue().toString().strip());
-                    left.remove(e.getKey());
-                }
-            }
-        }
-        clear(out);
-        return new Result(root, sources, errors, left.isEmpty() ? null : "the compiler kept failing");
-    }
-
-    private static String join(List<Path> paths) {
-        StringBuilder s = new StringBuilder();
-        for (Path p : paths) {
-            if (s.length() > 0) s.append(java.io.File.pathSeparatorChar);
-            s.append(p);
-        }
-        return s.toString();
-    }
-
-    static void clear(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
-            for (Path p : all) {
-                if (!p.equals(dir)) Files.delete(p);
-            }
-        }
-    }
-
-    static final Set<FileVisitOption> NO_FOLLOW = EnumSet.noneOf(FileVisitOption.class);
 }

@@ -6,6 +6,12 @@ import tlslab.exercises.check.Exercise;
 record TestResult(String number, Exercise exercise, String className, String classTitle, String name, boolean hidden,
                   int maxPoints, boolean passed, String output, double seconds) {
 
+    /** This test failed after all, for {@code why} (shown before what it said). */
+    TestResult failed(String why) {
+        return new TestResult(number, exercise, className, classTitle, name, hidden, maxPoints, false,
+                why + (output.isBlank() ? "" : "\n\n" + output), seconds);
+    }
+
     int points() {
         return passed ? maxPoints : 0;
     }

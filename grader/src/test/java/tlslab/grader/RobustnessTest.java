@@ -179,7 +179,7 @@ class RobustnessTest {
 
     @Test
     void hiddenTestsCannotBeReadAndTheGradeCannotBeForged() throws Exception {
-        Assumptions.assumeTrue(grader.sandboxed(), "needs the namespace sandbox: " + grader.sandboxDescription());
+        Assumptions.assumeTrue(!grader.letsStudentsMeet(), "needs the bwrap sandbox: " + grader.sandboxDescription());
         Path hidden = Submissions.solutions().resolve("src/hidden/java/tlslab/exercises/hidden/Ex05PrfHiddenTest.java");
         assertTrue(Files.isReadable(hidden), "the test needs the hidden test's source to exist: " + hidden);
         Path out = tmp.resolve("out-malicious");

@@ -21,27 +21,35 @@ import tlslab.exercise.TranscriptChecker;
 public enum Exercise {
     RSA(1, "Textbook RSA", RsaMath.class, "tlslab.exercises.ex01.TextbookRsaMath",
             List.of("java/math/BigInteger.modPow", "tlslab/keys/TextbookRsa", "tlslab/keys/RsaKeys",
-                    "javax/crypto/Cipher", "java/security/Signature")),
+                    "javax/crypto/Cipher", "java/security/Signature"),
+            List.of("tlslab/keys/TextbookRsa", "tlslab/keys/RsaKeys")),
     PKCS1(2, "Pre-master secret and PKCS#1 v1.5 padding", Pkcs1Padding.class, "tlslab.exercises.ex02.Pkcs1v15",
-            List.of("tlslab/keys/RsaKeys", "javax/crypto/Cipher")),
+            List.of("tlslab/keys/RsaKeys", "javax/crypto/Cipher"),
+            List.of("tlslab/keys/RsaKeys")),
     CLIENT_HELLO(3, "Encode a ClientHello", ClientHelloEncoder.class, "tlslab.exercises.ex03.ClientHelloWriter",
-            List.of("tlslab/handshake/")),
+            List.of("tlslab/handshake/"), List.of("tlslab/handshake/")),
     SERVER_HELLO(4, "Parse a ServerHello", ServerHelloParser.class, "tlslab.exercises.ex04.ServerHelloReader",
-            List.of("tlslab/handshake/")),
+            List.of("tlslab/handshake/"), List.of("tlslab/handshake/")),
     PRF(5, "The TLS 1.2 PRF (P_SHA256)", Prf.Function.class, "tlslab.exercises.ex05.Sha256Prf",
             List.of("tlslab/crypto/Prf.prf", "tlslab/crypto/Prf.pSha256", "tlslab/crypto/KeySchedule",
-                    "tlslab/engine/")),
+                    "tlslab/engine/"),
+            List.of("tlslab/crypto/Prf", "tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF)),
     KEY_BLOCK(6, "Master secret and key block", KeyExpansion.class, "tlslab.exercises.ex06.KeyBlockSplitter",
-            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/")),
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"), List.of("tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF)),
     FINISHED(7, "Finished verify_data", FinishedVerifyData.class, "tlslab.exercises.ex07.FinishedCalculator",
-            List.of("tlslab/crypto/KeySchedule", "tlslab/handshake/", "tlslab/engine/")),
+            List.of("tlslab/crypto/KeySchedule", "tlslab/handshake/", "tlslab/engine/"),
+            List.of("tlslab/crypto/KeySchedule", "tlslab/handshake/", "tlslab/engine/", Exercise.BC_TLS_KDF)),
     GCM(8, "Seal and open a GCM record", GcmRecords.class, "tlslab.exercises.ex08.GcmRecordCipher",
-            List.of("tlslab/record/", "tlslab/engine/")),
+            List.of("tlslab/record/", "tlslab/engine/"), List.of("tlslab/record/", "tlslab/engine/")),
     CERTIFICATES(9, "Certificate chain and host name", ChainChecker.class, "tlslab.exercises.ex09.ChainVerifier",
             List.of("tlslab/keys/CertificateVerifier", "java/security/cert/CertPathValidator",
-                    "javax/net/ssl/", "sun/security/")),
+                    "javax/net/ssl/", "sun/security/"),
+            List.of("tlslab/keys/CertificateVerifier")),
     TAMPERING(10, "Spot a tampered transcript", TranscriptChecker.class, "tlslab.exercises.ex10.TamperDetector",
-            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"));
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"), List.of("tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF));
+
+    /** Bouncy Castle's TLS PRF (SecretKeyFactory "TLS12WITHSHA256KDF"), which would do exercises 5 to 7. */
+    private static final String BC_TLS_KDF = "org/bouncycastle/jcajce/provider/symmetric/TLSKDF";
 
     public final int number;
     public final String title;
@@ -49,13 +57,20 @@ public enum Exercise {
     public final String implementation;
     /** Internal names ("pkg/Class" or "pkg/Class.member", or a "pkg/" prefix) the implementation may not use. */
     public final List<String> forbidden;
+    /**
+     * Library classes ("pkg/Class" with its nested classes, or a "pkg/" prefix) that are not there at all
+     * when the grader runs this exercise's code: reflection, method handles or a class loader find nothing.
+     * The exercise's own interface is never hidden.
+     */
+    public final List<String> hidden;
 
-    Exercise(int number, String title, Class<?> api, String implementation, List<String> forbidden) {
+    Exercise(int number, String title, Class<?> api, String implementation, List<String> forbidden, List<String> hidden) {
         this.number = number;
         this.title = title;
         this.api = api;
         this.implementation = implementation;
         this.forbidden = forbidden;
+        this.hidden = hidden;
     }
 
     /** "ex05" */

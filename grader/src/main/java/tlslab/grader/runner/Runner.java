@@ -31,6 +31,7 @@ public final class Runner {
     private static final Object lock = new Object();
     private static OutputStream protocol;
     private static volatile boolean inCall;
+    private static volatile int seq;          // the request being answered; every answer carries it
     private static final Capture capture = new Capture();
     private static final Map<String, Object> instances = new HashMap<>();
 
@@ -45,11 +46,11 @@ public final class Runner {
         System.setErr(captured);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Runtime.getRuntime().addShutdownHook(new Thread(Runner::onExit, "runner-exit"));
-        send(new Wire.Out().op(Wire.READY).string(Runtime.version().toString()).integer((int) ProcessHandle.current().pid()));
+        send(new Wire.Out().op(Wire.READY, 0).string(Runtime.version().toString()).integer((int) ProcessHandle.current().pid()));
         while (true) {
             byte[] frame;
             try {
-                frame = Wire.readFrame(requests);
+                frame = Wire.readFrame(requests, Wire.MAX_FRAME);
             } catch (EOFException e) {
                 return;   // the grader closed the pipe: done
             }
@@ -59,8 +60,9 @@ public final class Runner {
 
     private static void handle(Wire.In in) throws IOException {
         byte op = in.op();
+        seq = in.seq();
         if (op != Wire.CALL) {
-            send(new Wire.Out().op(Wire.FAILED).string("runner: unknown request " + op).string(""));
+            send(new Wire.Out().op(Wire.FAILED, seq).string("runner: unknown request " + op).string(""));
             return;
         }
         String implName = in.string();
@@ -75,7 +77,7 @@ public final class Runner {
             for (int i = 0; i < argc; i++) args[i] = in.value();
             method = Class.forName(apiName).getMethod(methodName, types);
         } catch (ReflectiveOperationException | IOException e) {
-            send(new Wire.Out().op(Wire.FAILED).string("runner: bad request: " + e).string(""));
+            send(new Wire.Out().op(Wire.FAILED, seq).string("runner: bad request: " + e).string(""));
             return;
         }
         capture.reset();
@@ -101,15 +103,15 @@ public final class Runner {
             String output = capture.text();
             try {
                 if (setup != null) {
-                    sendLocked(new Wire.Out().op(Wire.FAILED).string(setup).string(output));
+                    sendLocked(new Wire.Out().op(Wire.FAILED, seq).string(setup).string(output));
                 } else if (thrown != null) {
                     sendLocked(describe(thrown).string(output));
                 } else {
-                    sendLocked(new Wire.Out().op(Wire.RETURNED).value(result).string(output));
+                    sendLocked(new Wire.Out().op(Wire.RETURNED, seq).value(result).string(output));
                 }
             } catch (IOException e) {
                 // the value cannot be sent (e.g. an unsupported type): say so instead
-                sendLocked(new Wire.Out().op(Wire.FAILED).string(e.getMessage()).string(output));
+                sendLocked(new Wire.Out().op(Wire.FAILED, seq).string(e.getMessage()).string(output));
             }
         }
     }
@@ -155,7 +157,7 @@ public final class Runner {
 
     /** An exception as class name, message, the student's stack frames and its causes. */
     private static Wire.Out describe(Throwable t) throws IOException {
-        Wire.Out out = new Wire.Out().op(Wire.THREW).string(t.getClass().getName()).string(safeMessage(t));
+        Wire.Out out = new Wire.Out().op(Wire.THREW, seq).string(t.getClass().getName()).string(safeMessage(t));
         StackTraceElement[] all = t.getStackTrace();
         int n = 0;
         while (n < all.length && n < 15 && !internal(all[n])) n++;
@@ -190,7 +192,7 @@ public final class Runner {
         synchronized (lock) {
             if (!inCall) return;
             try {
-                sendLocked(new Wire.Out().op(Wire.EXITED).string(capture.text()));
+                sendLocked(new Wire.Out().op(Wire.EXITED, seq).string(capture.text()));
             } catch (IOException ignored) {
                 // the grader sees the process end anyway
             }

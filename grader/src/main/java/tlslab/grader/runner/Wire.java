@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Wire {
     public static final int MAGIC = 0x544c4142;       // "TLAB"
-    public static final int MAX_FRAME = 16 << 20;     // a bigger answer is refused, not buffered
+    public static final int MAX_FRAME = 16 << 20;     // a bigger request is refused, not buffered
 
     // requests
     public static final byte CALL = 'C';
@@ -29,6 +29,7 @@ public final class Wire {
     public static final byte THREW = 'X';
     public static final byte EXITED = 'E';
     public static final byte FAILED = 'F';
+    public static final byte COMPILED = 'J';
 
     private static final byte NULL = 0, BYTES = 1, BYTES2 = 2, INT = 3, INTS = 4, LONG = 5, BOOL = 6, BOOLS = 7,
             STRING = 8, STRINGS = 9, BIGINT = 10;
@@ -45,18 +46,16 @@ public final class Wire {
         d.flush();
     }
 
-    /** Reads one frame's payload; EOFException at a clean end; IOException for anything malformed. */
-    public static byte[] readFrame(InputStream in) throws IOException {
+    /**
+     * Reads one frame's payload of at most {@code limit} bytes; EOFException at a clean end;
+     * IOException for anything malformed or too big.
+     */
+    public static byte[] readFrame(InputStream in, int limit) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        int magic;
-        try {
-            magic = d.readInt();
-        } catch (EOFException e) {
-            throw e;
-        }
+        int magic = d.readInt();
         if (magic != MAGIC) throw new IOException(String.format("not a frame (starts with %08x)", magic));
         int length = d.readInt();
-        if (length < 0 || length > MAX_FRAME) throw new IOException("frame of " + length + " bytes refused (limit " + MAX_FRAME + ")");
+        if (length < 0 || length > limit) throw new IOException("a frame of " + length + " bytes (the limit is " + limit + ")");
         byte[] payload = new byte[length];
         d.readFully(payload);
         return payload;
@@ -67,8 +66,10 @@ public final class Wire {
         private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         private final DataOutputStream d = new DataOutputStream(buf);
 
-        public Out op(byte op) throws IOException {
+        /** Every payload starts with what it is and the number of the request it answers. */
+        public Out op(byte op, int seq) throws IOException {
             d.writeByte(op);
+            d.writeInt(seq);
             return this;
         }
 
@@ -158,6 +159,11 @@ public final class Wire {
 
         public byte op() throws IOException {
             return d.readByte();
+        }
+
+        /** The request number, read right after {@link #op}. */
+        public int seq() throws IOException {
+            return d.readInt();
         }
 
         public int integer() throws IOException {

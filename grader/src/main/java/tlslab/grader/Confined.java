@@ -1,0 +1,114 @@
+package tlslab.grader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process started under a {@link Sandbox}: its stdin and stdout for the caller, its stderr read
+ * by a thread that keeps only the last few KB (a student cannot fill the grader's memory or disk
+ * with it), and a kill that ends everything it started.
+ */
+final class Confined {
+    static final int STDERR_TAIL = 4096;
+
+    /**
+     * Starts every sandbox: bwrap's --die-with-parent fires when the thread that started it ends, and
+     * tests run on threads that come and go.
+     */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tlslab-spawner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    final Process process;
+    private final Sandbox sandbox;
+    private final byte[] tail = new byte[STDERR_TAIL];
+    private long written;
+
+    Confined(Sandbox sandbox, List<String> command, Path workDir) throws IOException {
+        this.sandbox = sandbox;
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
+        pb.environment().put("MALLOC_ARENA_MAX", "2");
+        if (Boolean.getBoolean("tlslab.debug")) System.err.println("tlslab grade: starting " + String.join(" ", command));
+        try {
+            this.process = SPAWNER.submit(pb::start).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        Thread t = new Thread(() -> drain(process.getErrorStream()), "tlslab-stderr-" + process.pid());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void drain(InputStream in) {
+        byte[] buf = new byte[8192];
+        try {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                synchronized (tail) {
+                    for (int i = 0; i < n; i++) tail[(int) (written++ % STDERR_TAIL)] = buf[i];
+                }
+            }
+        } catch (IOException closed) {
+            // the process ended
+        }
+    }
+
+    /** The last bytes the process wrote to stderr (cleaned of control characters), or "". */
+    String stderrTail() {
+        synchronized (tail) {
+            int n = (int) Math.min(written, STDERR_TAIL);
+            byte[] last = new byte[n];
+            for (int i = 0; i < n; i++) last[i] = tail[(int) ((written - n + i) % STDERR_TAIL)];
+            String s = Text.clean(new String(last, StandardCharsets.UTF_8)).strip();
+            return written > STDERR_TAIL ? "…" + s : s;
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The exit status, waiting up to {@code millis}; Integer.MIN_VALUE if still running. */
+    int exitStatus(long millis) {
+        try {
+            if (process.waitFor(millis, TimeUnit.MILLISECONDS)) return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Integer.MIN_VALUE;
+    }
+
+    /** Kills the process and everything it started. */
+    void kill() {
+        if (sandbox.level == Sandbox.Level.NONE) {
+            try {   // setsid made it a process group leader: kill the group
+                new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(2, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException ignored) {
+                // fall through to the per-process kill
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        // bwrap: its PID namespace ends with it (--die-with-parent); user level: every process of the slot's uid
+        process.destroyForcibly();
+        if (sandbox.level == Sandbox.Level.USER) Sandbox.killAll(sandbox.uid());
+        exitStatus(5_000);
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}
