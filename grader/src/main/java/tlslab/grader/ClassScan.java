@@ -13,8 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.Remapper;
 
@@ -130,7 +129,8 @@ final class ClassScan {
                 return super.mapValue(value);
             }
         };
-        new ClassReader(bytes).accept(new ClassRemapper(new ClassVisitor(Opcodes.ASM9) { }, collect), 0);
+        // the remapper sees method bodies only when the next visitor wants them: a ClassWriter does
+        new ClassReader(bytes).accept(new ClassRemapper(new ClassWriter(0), collect), 0);
         return new Refs(classes, members, strings);
     }
 }
