@@ -35,6 +35,7 @@ command -v curl >/dev/null || missing+=(curl)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ "$for_tests" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)   # the grader's sandbox (its tests attack it)
   # playwright-core (browser-test/) needs Node.js 20+; Debian 12's own nodejs is 18, so don't apt it.
   node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
   if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then

@@ -5,15 +5,8 @@ package tlslab.grader;
  * (anything outside java.*, or a checked exception). Carries the original class name and stack.
  */
 public final class RemoteException extends RuntimeException {
-    private final String remoteClass;
-
     public RemoteException(String remoteClass, String message) {
         super(remoteClass + (message == null ? "" : ": " + message));
-        this.remoteClass = remoteClass;
-    }
-
-    public String remoteClass() {
-        return remoteClass;
     }
 
     @Override

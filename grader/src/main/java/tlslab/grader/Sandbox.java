@@ -137,7 +137,7 @@ final class Sandbox {
         // Debian's JDK links its configuration and cacerts to /etc
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isSymbolicLink)::iterator) {
-                if (f.startsWith(home.resolve("legal")) || f.startsWith(home.resolve("man"))) continue;
+                if (f.startsWith(home.resolve("legal")) || f.startsWith(home.resolve("man")) || f.startsWith(home.resolve("docs"))) continue;
                 try {
                     Path t = f.toRealPath();
                     dirs.add(Files.isDirectory(t) ? t : t.getParent());

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -23,7 +22,6 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.opentest4j.AssertionFailedError;
 
 import tlslab.exercises.check.Exercise;
 import tlslab.exercises.check.Impl;
@@ -96,17 +94,6 @@ final class TestRun {
             }
         }
         return 0;
-    }
-
-    /** The planned tests without running anything (e.g. when nothing compiled), all failed with {@code why}. */
-    static List<TestResult> failAll(List<Planned> planned, Map<Exercise, String> why, String fallback) {
-        List<TestResult> out = new ArrayList<>();
-        Numbering n = new Numbering();
-        for (Planned p : planned) {
-            String w = p.exercise() != null && why.containsKey(p.exercise()) ? why.get(p.exercise()) : fallback;
-            out.add(result(n, p, false, w, 0));
-        }
-        return out;
     }
 
     /** Runs the tests with the session's proxies as the exercises' implementations. */
@@ -242,13 +229,5 @@ final class TestRun {
 
     static String indent(String s) {
         return "  " + s.replace("\n", "\n  ");
-    }
-
-    static boolean isAssertion(Throwable t) {
-        return t instanceof AssertionFailedError;
-    }
-
-    static String methodName(TestIdentifier id) {
-        return id.getSource().orElse(null) instanceof MethodSource m ? m.getMethodName() : id.getDisplayName();
     }
 }
