@@ -46,6 +46,7 @@ final class Sandbox {
     private final List<String[]> rootLinks;   // {"/lib", "usr/lib"}: the host's top-level symlinks, recreated
     private final Path filter;
     private final int slot;
+    private final int cpu;
 
     private Sandbox(Level level, String why, Path javaHome, List<Path> systemDirs, List<String[]> rootLinks, Path filter) {
         this.level = level;
@@ -58,6 +59,25 @@ final class Sandbox {
             this.slot = SLOTS.nextClearBit(0);
             SLOTS.set(slot);
         }
+        List<Integer> cpus = allowedCpus();
+        this.cpu = cpus.isEmpty() ? -1 : cpus.get(slot % cpus.size());
+    }
+
+    /** The CPUs this process may run on (Linux's Cpus_allowed_list, e.g. "0-3,6"); empty if unknown. */
+    static List<Integer> allowedCpus() {
+        List<Integer> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
+                if (!line.startsWith("Cpus_allowed_list:")) continue;
+                for (String part : line.substring(line.indexOf(':') + 1).trim().split(",")) {
+                    String[] ab = part.split("-");
+                    for (int c = Integer.parseInt(ab[0]); c <= Integer.parseInt(ab[ab.length - 1]); c++) out.add(c);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.clear();
+        }
+        return out;
     }
 
     /** Frees this sandbox's slot (its uid) for another grader. */
@@ -219,6 +239,10 @@ final class Sandbox {
         List<String> cmd = new ArrayList<>();
         if (dropsToSlotUid()) {
             cmd.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid(), "--regid=" + uid(), "--clear-groups", "--no-new-privs", "--"));
+        }
+        if (level != Level.NONE && cpu >= 0 && Files.isExecutable(Paths.get("/usr/bin/taskset"))) {
+            // each grading slot on a core of its own: a student who keeps every thread busy slows only themselves
+            cmd.addAll(List.of("/usr/bin/taskset", "-c", String.valueOf(cpu)));
         }
         if (level != Level.NONE) {
             cmd.addAll(List.of("/usr/bin/prlimit", "--as=" + ((long) l.addressSpaceMb() << 20), "--nproc=" + l.tasks(),

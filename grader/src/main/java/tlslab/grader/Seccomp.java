@@ -25,11 +25,11 @@ final class Seccomp {
 
     private static final Map<String, Arch> ARCHES = Map.of(
             // fork, vfork, ptrace, process_vm_readv/writev, unshare, setns, mount, umount2, chroot, pivot_root,
-            // keyctl, add_key, request_key, bpf, perf_event_open, userfaultfd, io_uring_setup
+            // keyctl, add_key, request_key, bpf, perf_event_open, userfaultfd, io_uring_setup, sched_setaffinity
             "amd64", new Arch(0xC000003E, 56, 435, true,
-                    List.of(57, 58, 101, 310, 311, 272, 308, 165, 166, 161, 155, 250, 248, 249, 321, 298, 323, 425)),
+                    List.of(57, 58, 101, 310, 311, 272, 308, 165, 166, 161, 155, 250, 248, 249, 321, 298, 323, 425, 203)),
             "aarch64", new Arch(0xC00000B7, 220, 435, false,
-                    List.of(117, 270, 271, 97, 268, 40, 39, 51, 41, 219, 217, 218, 280, 241, 282, 425)));
+                    List.of(117, 270, 271, 97, 268, 40, 39, 51, 41, 219, 217, 218, 280, 241, 282, 425, 122)));
 
     private Seccomp() {
     }
