@@ -3,6 +3,12 @@ package tlslab.grader;
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,11 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -23,7 +30,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.opentest4j.AssertionFailedError;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 import tlslab.exercises.check.Exercise;
 import tlslab.exercises.check.Impl;
@@ -98,19 +105,15 @@ final class TestRun {
         return 0;
     }
 
-    /** The planned tests without running anything (e.g. when nothing compiled), all failed with {@code why}. */
-    static List<TestResult> failAll(List<Planned> planned, Map<Exercise, String> why, String fallback) {
-        List<TestResult> out = new ArrayList<>();
-        Numbering n = new Numbering();
-        for (Planned p : planned) {
-            String w = p.exercise() != null && why.containsKey(p.exercise()) ? why.get(p.exercise()) : fallback;
-            out.add(result(n, p, false, w, 0));
-        }
-        return out;
+    /** The graded tests, and junit.xml as the JUnit Platform's legacy XML listener wrote it. */
+    record Outcome(List<TestResult> tests, String junitXml) {
     }
 
-    /** Runs the tests with the session's proxies as the exercises' implementations. */
-    static List<TestResult> run(Session session, Set<Exercise> only, boolean visibleOnly) {
+    /**
+     * Runs the tests with the session's proxies as the exercises' implementations (for this thread and
+     * the threads the tests start, so that several runs can go on at once in a batch).
+     */
+    static Outcome run(Session session, Set<Exercise> only, boolean visibleOnly) throws IOException {
         Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(request(only, visibleOnly));
         List<Planned> planned = plan(plan);
@@ -118,12 +121,20 @@ final class TestRun {
         for (Planned p : planned) byId.put(p.id().getUniqueId(), p);
         Map<String, TestResult> results = new HashMap<>();
         Map<String, String> containerFailures = new HashMap<>();
-        Numbering numbering = new Numbering();
-        Map<String, TestResult> ordered = new LinkedHashMap<>();
+        Path xmlDir = Files.createTempDirectory("tlslab-junit-");
+        StringWriter xmlErrors = new StringWriter();
+        LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(xmlDir, new PrintWriter(xmlErrors, true));
+        // the XML is written when the engine finishes: held back until every test's points are published
+        Map<TestIdentifier, TestExecutionResult> roots = new LinkedHashMap<>();
         Impl.useProvider(session::proxy);
         try {
             launcher.execute(plan, new TestExecutionListener() {
                 final Map<String, Long> started = new HashMap<>();
+
+                @Override
+                public void testPlanExecutionStarted(TestPlan p) {
+                    xml.testPlanExecutionStarted(p);
+                }
 
                 @Override
                 public void executionStarted(TestIdentifier id) {
@@ -131,6 +142,7 @@ final class TestRun {
                         session.testStarted();
                         started.put(id.getUniqueId(), System.nanoTime());
                     }
+                    xml.executionStarted(id);
                 }
 
                 @Override
@@ -139,21 +151,25 @@ final class TestRun {
                         results.put(id.getUniqueId(), null);
                     }
                     containerFailures.put(id.getUniqueId(), "not run: " + reason);
+                    xml.executionSkipped(id, Text.clean(reason));
                 }
 
                 @Override
                 public void executionFinished(TestIdentifier id, TestExecutionResult r) {
+                    boolean ok = r.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+                    String message = ok ? "" : explain(session, r.getThrowable().orElse(null));
+                    if (id.getParentIdObject().isEmpty()) {
+                        roots.put(id, ok ? r : shown(message));
+                    } else {
+                        xml.executionFinished(id, ok ? r : shown(message));
+                    }
                     if (!id.isTest()) {
-                        if (r.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                            containerFailures.put(id.getUniqueId(), explain(session, r.getThrowable().orElse(null)));
-                        }
+                        if (!ok) containerFailures.put(id.getUniqueId(), message);
                         return;
                     }
                     Planned p = byId.get(id.getUniqueId());
                     if (p == null) return;   // a hidden test while grading visible tests only
                     long t0 = started.getOrDefault(id.getUniqueId(), System.nanoTime());
-                    boolean ok = r.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-                    String message = ok ? "" : explain(session, r.getThrowable().orElse(null));
                     String printed = session.takeOutput();
                     if (!printed.isBlank()) {
                         message += (message.isEmpty() ? "" : "\n\n") + "your code printed:\n" + indent(printed.strip());
@@ -164,6 +180,8 @@ final class TestRun {
         } finally {
             Impl.useProvider(null);
         }
+        Numbering numbering = new Numbering();
+        List<TestResult> ordered = new ArrayList<>();
         for (Planned p : planned) {
             TestResult r = results.get(p.id().getUniqueId());
             if (r == null) {
@@ -177,10 +195,61 @@ final class TestRun {
                     parent = plan.getTestIdentifier(parent.get()).getParentId();
                 }
                 r = result(null, p, false, why, 0);
+                if (!results.containsKey(p.id().getUniqueId())) {   // neither finished nor skipped: not a pass in junit.xml either
+                    xml.executionStarted(p.id());
+                    xml.executionFinished(p.id(), shown(why));
+                }
             }
-            ordered.put(p.id().getUniqueId(), renumber(numbering, p, r));
+            r = renumber(numbering, p, r);
+            ordered.add(r);
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("points", String.valueOf(r.points()));
+            entry.put("max_points", String.valueOf(r.maxPoints()));
+            entry.put("visibility", r.hidden() ? "hidden" : "visible");
+            xml.reportingEntryPublished(p.id(), ReportEntry.from(entry));
         }
-        return new ArrayList<>(ordered.values());
+        roots.forEach(xml::executionFinished);
+        xml.testPlanExecutionFinished(plan);
+        return new Outcome(ordered, junitXml(xmlDir, xmlErrors));
+    }
+
+    /**
+     * A failure as junit.xml shows it: the student's message as results.json has it (cleaned), not the
+     * exception the test saw (its text is the student's, its stack trace the grader's).
+     */
+    static TestExecutionResult shown(String message) {
+        return TestExecutionResult.failed(new Failure(Text.clean(message)));
+    }
+
+    /** junit.xml's failure: message attribute the first line, content the whole text, no stack trace. */
+    static final class Failure extends AssertionError {
+        private final String text;
+
+        Failure(String text) {
+            super(Text.line(text, 200));
+            this.text = text;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** The XML file the listener wrote, without the grader's system properties (they name its paths). */
+    private static String junitXml(Path dir, StringWriter errors) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            Path file = files.filter(f -> f.getFileName().toString().endsWith(".xml")).findFirst()
+                    .orElseThrow(() -> new IOException("no JUnit XML report: " + errors));
+            return Files.readString(file, StandardCharsets.UTF_8).replaceFirst("(?s)<properties>.*?</properties>\n?", "");
+        } finally {
+            Grader.deleteQuietly(dir);
+        }
     }
 
     /** Numbers like Gradescope shows them: "5.1", "5.2", … per exercise, in run order. */
@@ -234,21 +303,7 @@ final class TestRun {
         return s.toString();
     }
 
-    static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
     static String indent(String s) {
         return "  " + s.replace("\n", "\n  ");
-    }
-
-    static boolean isAssertion(Throwable t) {
-        return t instanceof AssertionFailedError;
-    }
-
-    static String methodName(TestIdentifier id) {
-        return id.getSource().orElse(null) instanceof MethodSource m ? m.getMethodName() : id.getDisplayName();
     }
 }

@@ -46,7 +46,7 @@ class BatchAndCliTest {
     void usageErrorsExitWithTwo() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         assertEquals(2, run(out, err, "--frobnicate"));
-        assertTrue(err.toString().contains("unknown option --frobnicate"));
+        assertTrue(err.toString().contains("Unknown option: '--frobnicate'"), err.toString());
         assertEquals(2, run(out, err));
         assertEquals(0, run(out, err, "--help"));
         assertTrue(out.toString().contains("--batch DIR"));
