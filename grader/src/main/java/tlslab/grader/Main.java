@@ -58,36 +58,21 @@ public final class Main {
 
     private final Grader.Options defaults = Grader.Options.defaults();
 
-    @Parameters(arity = "0..1", paramLabel = "SUBMISSION_DIR")
-    private Path single;
-    @Option(names = "--batch", paramLabel = "DIR")
-    private Path batch;
-    @Option(names = "--out", paramLabel = "DIR")
-    private Path out;
-    @Option(names = "--generate-exercises")
-    private boolean generate;
-    @Option(names = "--check-exercises")
-    private boolean check;
-    @Option(names = "--call-timeout", paramLabel = "SECONDS")
-    private double callTimeout = defaults.callMillis() / 1000.0;
-    @Option(names = "--time-limit", paramLabel = "SECONDS")
-    private double timeLimit = defaults.budgetMillis() / 1000.0;
-    @Option(names = "--memory", paramLabel = "MB")
-    private int memoryMb = defaults.memoryMb();
-    @Option(names = "--sandbox")
-    private String sandbox = defaults.sandbox();
-    @Option(names = "--hidden-visibility")
-    private String hiddenVisibility = defaults.hiddenVisibility();
-    @Option(names = "--visible-only")
-    private boolean visibleOnly;
-    @Option(names = "--exercises", split = ",")
-    private List<Integer> exercises = new ArrayList<>();
-    @Option(names = "--jobs")
-    private int jobs = 1;
-    @Option(names = "--allow-weak-isolation")
-    private boolean allowWeakIsolation;
-    @Option(names = {"-h", "--help"}, usageHelp = true)
-    private boolean help;
+    @Parameters(arity = "0..1", paramLabel = "SUBMISSION_DIR") private Path single;
+    @Option(names = "--batch", paramLabel = "DIR") private Path batch;
+    @Option(names = "--out", paramLabel = "DIR") private Path out;
+    @Option(names = "--generate-exercises") private boolean generate;
+    @Option(names = "--check-exercises") private boolean check;
+    @Option(names = "--call-timeout", paramLabel = "SECONDS") private double callTimeout = defaults.callMillis() / 1000.0;
+    @Option(names = "--time-limit", paramLabel = "SECONDS") private double timeLimit = defaults.budgetMillis() / 1000.0;
+    @Option(names = "--memory", paramLabel = "MB") private int memoryMb = defaults.memoryMb();
+    @Option(names = "--sandbox") private String sandbox = defaults.sandbox();
+    @Option(names = "--hidden-visibility") private String hiddenVisibility = defaults.hiddenVisibility();
+    @Option(names = "--visible-only") private boolean visibleOnly;
+    @Option(names = "--exercises", split = ",") private List<Integer> exercises = new ArrayList<>();
+    @Option(names = "--jobs") private int jobs = 1;
+    @Option(names = "--allow-weak-isolation") private boolean allowWeakIsolation;
+    @Option(names = {"-h", "--help"}, usageHelp = true) private boolean help;
 
     private Main() {
     }
@@ -142,7 +127,7 @@ public final class Main {
                 Path sub = m.single.toAbsolutePath().normalize();
                 Path o = m.out != null ? m.out : defaultOut(sub.getFileName().toString());
                 Report r = grader.grade(sub, o);
-                stdout.print(r.table(true));
+                stdout.print(r.table());
                 stdout.println(Text.clean("Reports: " + o.toAbsolutePath().resolve("results.json") + " (Gradescope), junit.xml, summary.html"));
                 return 0;
             }
@@ -185,10 +170,9 @@ public final class Main {
     /** One student's line of scores.csv and index.html: their report, or why the grader failed on it. */
     record Row(String name, Report report, String error) {
         String csv() {
-            if (report == null) return String.join(",", Main.csv(name), "", "", "", "", "", "", "grader-error", Main.csv(error));
             Report r = report;
-            return String.join(",", Main.csv(name), String.valueOf(r.score()), String.valueOf(r.maxScore()),
-                    String.format(Locale.ROOT, "%.1f", r.maxScore() == 0 ? 0.0 : 100.0 * r.score() / r.maxScore()),
+            if (r == null) return String.join(",", Main.csv(name), "", "", "", "", "", "", "grader-error", Main.csv(error));
+            return String.join(",", Main.csv(name), String.valueOf(r.score()), String.valueOf(r.maxScore()), percent(),
                     String.valueOf(r.tests().stream().filter(TestResult::passed).count()), String.valueOf(r.tests().size()),
                     String.format(Locale.ROOT, "%.1f", r.seconds()), "graded", Main.csv(Text.line(r.notes(), 500)));
         }
@@ -198,10 +182,12 @@ public final class Main {
             Report r = report;
             return "<tr><td><a href=\"" + Report.esc(link) + "\">" + Report.esc(Text.clean(name)) + "</a></td><td>"
                     + (r == null ? "</td><td></td><td></td><td>grader-error</td><td>" + Report.esc(error)
-                    : r.score() + " / " + r.maxScore() + "</td><td>"
-                    + String.format(Locale.ROOT, "%.1f", r.maxScore() == 0 ? 0.0 : 100.0 * r.score() / r.maxScore()) + "</td><td>"
-                    + String.format(Locale.ROOT, "%.1f", r.seconds()) + "</td><td>graded</td><td>" + Report.esc(Text.line(r.notes(), 500)))
-                    + "</td></tr>\n";
+                    : r.score() + " / " + r.maxScore() + "</td><td>" + percent() + "</td><td>" + String.format(Locale.ROOT, "%.1f",
+                    r.seconds()) + "</td><td>graded</td><td>" + Report.esc(Text.line(r.notes(), 500))) + "</td></tr>\n";
+        }
+
+        private String percent() {
+            return String.format(Locale.ROOT, "%.1f", report.maxScore() == 0 ? 0.0 : 100.0 * report.score() / report.maxScore());
         }
     }
 

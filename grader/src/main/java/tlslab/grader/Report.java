@@ -54,7 +54,7 @@ record Report(String submission, List<TestResult> tests, String notes, double se
     void write(Path dir, String hiddenVisibility) throws IOException {
         Files.createDirectories(dir);
         if (junitXml != null) writeAtomically(dir.resolve("junit.xml"), junitXml);
-        writeAtomically(dir.resolve("summary.txt"), table(true));
+        writeAtomically(dir.resolve("summary.txt"), table());
         writeAtomically(dir.resolve("summary.html"), html());
         writeAtomically(dir.resolve("results.json"), gradescope(hiddenVisibility));
     }
@@ -95,7 +95,7 @@ record Report(String submission, List<TestResult> tests, String notes, double se
     }
 
     /** The terminal table: per exercise, then every failed test with the first line of its message. */
-    String table(boolean withFailures) {
+    String table() {
         StringBuilder s = new StringBuilder();
         s.append("Submission: ").append(submission).append('\n');
         s.append(String.format("%-52s %8s%n", "Exercise", "Points"));
@@ -105,15 +105,11 @@ record Report(String submission, List<TestResult> tests, String notes, double se
                     e.getValue()[0] == e.getValue()[1] ? "" : "  ✗"));
         }
         s.append(String.format("%-52s %4d/%-3d%n", "Total", score(), maxScore()));
-        if (withFailures) {
-            boolean first = true;
-            for (TestResult t : tests) {
-                if (t.passed()) continue;
-                if (first) s.append("\nFailed tests:\n");
-                first = false;
-                s.append(String.format("  %-5s %s%s: %s%n", t.number(), Text.cut(t.name(), 60), t.hidden() ? " (hidden)" : "",
-                        Text.line(t.output(), 110)));
-            }
+        if (tests.stream().anyMatch(t -> !t.passed())) s.append("\nFailed tests:\n");
+        for (TestResult t : tests) {
+            if (t.passed()) continue;
+            s.append(String.format("  %-5s %s%s: %s%n", t.number(), Text.cut(t.name(), 60), t.hidden() ? " (hidden)" : "",
+                    Text.line(t.output(), 110)));
         }
         if (!notes.isEmpty()) s.append('\n').append(notes).append('\n');
         s.append(String.format(Locale.ROOT, "%n%s; graded in %.1f s (sandbox: %s)%n", headline(), seconds, sandbox));

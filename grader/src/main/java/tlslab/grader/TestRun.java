@@ -93,16 +93,8 @@ final class TestRun {
     }
 
     static int points(TestIdentifier id) {
-        for (TestTag t : id.getTags()) {
-            if (t.getName().startsWith("points=")) {
-                try {
-                    return Integer.parseInt(t.getName().substring("points=".length()));
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
+        return id.getTags().stream().map(TestTag::getName).filter(t -> t.matches("points=\\d{1,6}"))
+                .mapToInt(t -> Integer.parseInt(t.substring("points=".length()))).findFirst().orElse(0);
     }
 
     /** The graded tests, and junit.xml as the JUnit Platform's legacy XML listener wrote it. */
@@ -119,7 +111,7 @@ final class TestRun {
         List<Planned> planned = plan(plan);
         Map<String, Planned> byId = new LinkedHashMap<>();
         for (Planned p : planned) byId.put(p.id().getUniqueId(), p);
-        Map<String, TestResult> results = new HashMap<>();
+        Map<String, Ran> results = new HashMap<>();   // null: skipped
         Map<String, String> containerFailures = new HashMap<>();
         Path xmlDir = Files.createTempDirectory("tlslab-junit-");
         StringWriter xmlErrors = new StringWriter();
@@ -147,9 +139,7 @@ final class TestRun {
 
                 @Override
                 public void executionSkipped(TestIdentifier id, String reason) {
-                    if (id.isTest() && byId.containsKey(id.getUniqueId())) {
-                        results.put(id.getUniqueId(), null);
-                    }
+                    if (byId.containsKey(id.getUniqueId())) results.put(id.getUniqueId(), null);
                     containerFailures.put(id.getUniqueId(), "not run: " + reason);
                     xml.executionSkipped(id, Text.clean(reason));
                 }
@@ -158,33 +148,28 @@ final class TestRun {
                 public void executionFinished(TestIdentifier id, TestExecutionResult r) {
                     boolean ok = r.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
                     String message = ok ? "" : explain(session, r.getThrowable().orElse(null));
-                    if (id.getParentIdObject().isEmpty()) {
-                        roots.put(id, ok ? r : shown(message));
-                    } else {
-                        xml.executionFinished(id, ok ? r : shown(message));
+                    if (byId.containsKey(id.getUniqueId())) {
+                        String printed = session.takeOutput();
+                        if (!printed.isBlank()) {
+                            message += (message.isEmpty() ? "" : "\n\n") + "your code printed:\n" + indent(printed.strip());
+                        }
+                        long t0 = started.getOrDefault(id.getUniqueId(), System.nanoTime());
+                        results.put(id.getUniqueId(), new Ran(ok, message, (System.nanoTime() - t0) / 1e9));
+                    } else if (!ok && !id.isTest()) {
+                        containerFailures.put(id.getUniqueId(), message);
                     }
-                    if (!id.isTest()) {
-                        if (!ok) containerFailures.put(id.getUniqueId(), message);
-                        return;
-                    }
-                    Planned p = byId.get(id.getUniqueId());
-                    if (p == null) return;   // a hidden test while grading visible tests only
-                    long t0 = started.getOrDefault(id.getUniqueId(), System.nanoTime());
-                    String printed = session.takeOutput();
-                    if (!printed.isBlank()) {
-                        message += (message.isEmpty() ? "" : "\n\n") + "your code printed:\n" + indent(printed.strip());
-                    }
-                    results.put(id.getUniqueId(), result(null, p, ok, message, (System.nanoTime() - t0) / 1e9));
+                    if (id.getParentIdObject().isEmpty()) roots.put(id, ok ? r : shown(message));
+                    else xml.executionFinished(id, ok ? r : shown(message));
                 }
             });
         } finally {
             Impl.useProvider(null);
         }
-        Numbering numbering = new Numbering();
+        Map<Exercise, Integer> numbers = new HashMap<>();   // "5.1", "5.2", … per exercise, in run order, as Gradescope shows them
         List<TestResult> ordered = new ArrayList<>();
         for (Planned p : planned) {
-            TestResult r = results.get(p.id().getUniqueId());
-            if (r == null) {
+            Ran ran = results.get(p.id().getUniqueId());
+            if (ran == null) {
                 String why = "this test did not run";
                 for (Optional<String> parent = p.id().getParentId(); parent.isPresent(); ) {
                     String f = containerFailures.get(parent.get());
@@ -194,13 +179,15 @@ final class TestRun {
                     }
                     parent = plan.getTestIdentifier(parent.get()).getParentId();
                 }
-                r = result(null, p, false, why, 0);
+                ran = new Ran(false, why, 0);
                 if (!results.containsKey(p.id().getUniqueId())) {   // neither finished nor skipped: not a pass in junit.xml either
                     xml.executionStarted(p.id());
                     xml.executionFinished(p.id(), shown(why));
                 }
             }
-            r = renumber(numbering, p, r);
+            String number = (p.exercise() == null ? 0 : p.exercise().number) + "." + numbers.merge(p.exercise(), 1, Integer::sum);
+            TestResult r = new TestResult(number, p.exercise(), p.className(), p.classTitle(), p.id().getDisplayName(), p.hidden(),
+                    p.points(), ran.ok(), ran.message(), ran.seconds());
             ordered.add(r);
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("points", String.valueOf(r.points()));
@@ -211,6 +198,10 @@ final class TestRun {
         roots.forEach(xml::executionFinished);
         xml.testPlanExecutionFinished(plan);
         return new Outcome(ordered, junitXml(xmlDir, xmlErrors));
+    }
+
+    /** How a test went, before it gets its number. */
+    private record Ran(boolean ok, String message, double seconds) {
     }
 
     /**
@@ -250,26 +241,6 @@ final class TestRun {
         } finally {
             Grader.deleteQuietly(dir);
         }
-    }
-
-    /** Numbers like Gradescope shows them: "5.1", "5.2", … per exercise, in run order. */
-    static final class Numbering {
-        private final Map<Exercise, Integer> next = new HashMap<>();
-
-        String next(Exercise e) {
-            if (e == null) return "0." + next.merge(null, 1, Integer::sum);
-            return e.number + "." + next.merge(e, 1, Integer::sum);
-        }
-    }
-
-    private static TestResult renumber(Numbering n, Planned p, TestResult r) {
-        return new TestResult(n.next(p.exercise()), r.exercise(), r.className(), r.classTitle(), r.name(), r.hidden(),
-                r.maxPoints(), r.passed(), r.output(), r.seconds());
-    }
-
-    private static TestResult result(Numbering n, Planned p, boolean passed, String output, double seconds) {
-        return new TestResult(n == null ? "" : n.next(p.exercise()), p.exercise(), p.className(), p.classTitle(),
-                p.id().getDisplayName(), p.hidden(), p.points(), passed, output, seconds);
     }
 
     /** What a student should read about a failed test. */

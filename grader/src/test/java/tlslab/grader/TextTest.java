@@ -80,7 +80,7 @@ class TextTest {
                 new TestResult("1.1", Exercise.RSA, "C", "Exercise 1", "t", false, 10, false, evil + "\nyour code printed:\n" + evil, 0.1)),
                 "Broken.java:1: " + evil, 1.0, "off", null);
         r.write(dir, "after_due_date");
-        for (String text : List.of(r.table(true), Files.readString(dir.resolve("summary.txt")),
+        for (String text : List.of(r.table(), Files.readString(dir.resolve("summary.txt")),
                 Files.readString(dir.resolve("summary.html")), Files.readString(dir.resolve("results.json")))) {
             assertFalse(text.contains(ESC) || text.contains("\u202e") || text.toLowerCase().matches("(?s).*\\\\u(001b|202e).*"), text);
             assertTrue(text.contains("ALL TESTS PASSED"), text);
