@@ -69,7 +69,7 @@ final class Text {
 
     /** At most {@code max} code points (max ≥ 1); a cut string ends with "…", never half a surrogate pair. */
     static String cut(String s, int max) {
-        if (s.length() <= max || s.codePointCount(0, s.length()) <= max) return s;
+        if (s == null || s.length() <= max || s.codePointCount(0, s.length()) <= max) return s;
         return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 
