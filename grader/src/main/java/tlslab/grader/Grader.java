@@ -28,43 +28,38 @@ import tlslab.exercises.check.Exercise;
  */
 public final class Grader implements AutoCloseable {
 
-    /** Limits and choices; see {@code ./tlslab grade --help}. */
+    /**
+     * Limits and choices; see {@code ./tlslab grade --help}. {@code allowWeakIsolation}: a batch may run
+     * under an isolation level that lets students see each other ({@code --allow-weak-isolation}).
+     */
     public record Options(long callMillis, long budgetMillis, int memoryMb, String sandbox, boolean visibleOnly,
-                          String hiddenVisibility, long compileMillis, long startMillis, Set<Exercise> only) {
+                          String hiddenVisibility, long compileMillis, long startMillis, Set<Exercise> only,
+                          boolean allowWeakIsolation) {
         public static Options defaults() {
             // -Dtlslab.sandbox=off|required changes the default (e.g. to run the grader's tests without namespaces)
             return new Options(5_000, 120_000, 256, System.getProperty("tlslab.sandbox", "auto"), false, "after_due_date",
-                    60_000, 15_000, Set.of());
+                    60_000, 15_000, Set.of(), false);
         }
 
         /** Grade only these exercises (all if empty). */
         public Options withOnly(Set<Exercise> exercises) {
             return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis,
-                    startMillis, Set.copyOf(exercises));
+                    startMillis, Set.copyOf(exercises), allowWeakIsolation);
         }
 
         public Options withCallMillis(long ms) {
-            return new Options(ms, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
+            return new Options(ms, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only,
+                    allowWeakIsolation);
         }
 
         public Options withBudgetMillis(long ms) {
-            return new Options(callMillis, ms, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
-        }
-
-        public Options withMemoryMb(int mb) {
-            return new Options(callMillis, budgetMillis, mb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
+            return new Options(callMillis, ms, memoryMb, sandbox, visibleOnly, hiddenVisibility, compileMillis, startMillis, only,
+                    allowWeakIsolation);
         }
 
         public Options withSandbox(String s) {
-            return new Options(callMillis, budgetMillis, memoryMb, s, visibleOnly, hiddenVisibility, compileMillis, startMillis, only);
-        }
-
-        public Options withVisibleOnly(boolean v) {
-            return new Options(callMillis, budgetMillis, memoryMb, sandbox, v, hiddenVisibility, compileMillis, startMillis, only);
-        }
-
-        public Options withHiddenVisibility(String v) {
-            return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, v, compileMillis, startMillis, only);
+            return new Options(callMillis, budgetMillis, memoryMb, s, visibleOnly, hiddenVisibility, compileMillis, startMillis, only,
+                    allowWeakIsolation);
         }
     }
 
@@ -257,7 +252,7 @@ public final class Grader implements AutoCloseable {
             settings.put(e, new ChildJvm.Settings(sandbox, runnerDir, exerciseLibs.get(e), libJars, classes, work,
                     options.memoryMb(), options.startMillis(), cpuSeconds));
         }
-        List<TestResult> results;
+        TestRun.Outcome results;
         String stats;
         Map<Exercise, String> violations;
         try (Session session = new Session(settings, notGradable, options.callMillis(), options.budgetMillis())) {
@@ -265,14 +260,11 @@ public final class Grader implements AutoCloseable {
             stats = session.stats();
             violations = session.violations();
         }
-        if (!violations.isEmpty()) {
-            results = new ArrayList<>(results);
-            results.replaceAll(t -> violations.containsKey(t.exercise()) && t.passed() ? t.failed(violations.get(t.exercise())) : t);
-            violations.values().forEach(v -> notes.append(v).append('\n'));
-        }
+        violations.values().forEach(v -> notes.append(v).append('\n'));
         if (exposure() != null) notes.append(exposure()).append('\n');
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Report report = new Report(name, results, notes.toString().strip(), seconds, sandboxDescription() + "; " + stats);
+        Report report = new Report(name, results.tests(), notes.toString().strip(), seconds, sandboxDescription() + "; " + stats,
+                results.junitXml());
         if (out != null) report.write(out, options.hiddenVisibility());
         deleteQuietly(work);
         return report;

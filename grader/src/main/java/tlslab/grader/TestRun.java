@@ -3,6 +3,12 @@ package tlslab.grader;
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -22,6 +30,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 import tlslab.exercises.check.Exercise;
 import tlslab.exercises.check.Impl;
@@ -84,33 +93,40 @@ final class TestRun {
     }
 
     static int points(TestIdentifier id) {
-        for (TestTag t : id.getTags()) {
-            if (t.getName().startsWith("points=")) {
-                try {
-                    return Integer.parseInt(t.getName().substring("points=".length()));
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
+        return id.getTags().stream().map(TestTag::getName).filter(t -> t.matches("points=\\d{1,6}"))
+                .mapToInt(t -> Integer.parseInt(t.substring("points=".length()))).findFirst().orElse(0);
     }
 
-    /** Runs the tests with the session's proxies as the exercises' implementations. */
-    static List<TestResult> run(Session session, Set<Exercise> only, boolean visibleOnly) {
+    /** The graded tests, and junit.xml as the JUnit Platform's legacy XML listener wrote it. */
+    record Outcome(List<TestResult> tests, String junitXml) {
+    }
+
+    /**
+     * Runs the tests with the session's proxies as the exercises' implementations (for this thread and
+     * the threads the tests start, so that several runs can go on at once in a batch).
+     */
+    static Outcome run(Session session, Set<Exercise> only, boolean visibleOnly) throws IOException {
         Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(request(only, visibleOnly));
         List<Planned> planned = plan(plan);
         Map<String, Planned> byId = new LinkedHashMap<>();
         for (Planned p : planned) byId.put(p.id().getUniqueId(), p);
-        Map<String, TestResult> results = new HashMap<>();
+        Map<String, Ran> results = new HashMap<>();   // null: skipped
         Map<String, String> containerFailures = new HashMap<>();
-        Numbering numbering = new Numbering();
-        Map<String, TestResult> ordered = new LinkedHashMap<>();
+        Path xmlDir = Files.createTempDirectory("tlslab-junit-");
+        StringWriter xmlErrors = new StringWriter();
+        LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(xmlDir, new PrintWriter(xmlErrors, true));
+        // the XML is written when the engine finishes: held back until every test's points are published
+        Map<TestIdentifier, TestExecutionResult> roots = new LinkedHashMap<>();
         Impl.useProvider(session::proxy);
         try {
             launcher.execute(plan, new TestExecutionListener() {
                 final Map<String, Long> started = new HashMap<>();
+
+                @Override
+                public void testPlanExecutionStarted(TestPlan p) {
+                    xml.testPlanExecutionStarted(p);
+                }
 
                 @Override
                 public void executionStarted(TestIdentifier id) {
@@ -118,42 +134,42 @@ final class TestRun {
                         session.testStarted();
                         started.put(id.getUniqueId(), System.nanoTime());
                     }
+                    xml.executionStarted(id);
                 }
 
                 @Override
                 public void executionSkipped(TestIdentifier id, String reason) {
-                    if (id.isTest() && byId.containsKey(id.getUniqueId())) {
-                        results.put(id.getUniqueId(), null);
-                    }
+                    if (byId.containsKey(id.getUniqueId())) results.put(id.getUniqueId(), null);
                     containerFailures.put(id.getUniqueId(), "not run: " + reason);
+                    xml.executionSkipped(id, Text.clean(reason));
                 }
 
                 @Override
                 public void executionFinished(TestIdentifier id, TestExecutionResult r) {
-                    if (!id.isTest()) {
-                        if (r.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                            containerFailures.put(id.getUniqueId(), explain(session, r.getThrowable().orElse(null)));
-                        }
-                        return;
-                    }
-                    Planned p = byId.get(id.getUniqueId());
-                    if (p == null) return;   // a hidden test while grading visible tests only
-                    long t0 = started.getOrDefault(id.getUniqueId(), System.nanoTime());
                     boolean ok = r.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
                     String message = ok ? "" : explain(session, r.getThrowable().orElse(null));
-                    String printed = session.takeOutput();
-                    if (!printed.isBlank()) {
-                        message += (message.isEmpty() ? "" : "\n\n") + "your code printed:\n" + indent(printed.strip());
+                    if (byId.containsKey(id.getUniqueId())) {
+                        String printed = session.takeOutput();
+                        if (!printed.isBlank()) {
+                            message += (message.isEmpty() ? "" : "\n\n") + "your code printed:\n" + indent(printed.strip());
+                        }
+                        long t0 = started.getOrDefault(id.getUniqueId(), System.nanoTime());
+                        results.put(id.getUniqueId(), new Ran(ok, message, (System.nanoTime() - t0) / 1e9));
+                    } else if (!ok && !id.isTest()) {
+                        containerFailures.put(id.getUniqueId(), message);
                     }
-                    results.put(id.getUniqueId(), result(null, p, ok, message, (System.nanoTime() - t0) / 1e9));
+                    if (id.getParentIdObject().isEmpty()) roots.put(id, ok ? r : shown(message));
+                    else xml.executionFinished(id, ok ? r : shown(message));
                 }
             });
         } finally {
             Impl.useProvider(null);
         }
+        Map<Exercise, Integer> numbers = new HashMap<>();   // "5.1", "5.2", … per exercise, in run order, as Gradescope shows them
+        List<TestResult> ordered = new ArrayList<>();
         for (Planned p : planned) {
-            TestResult r = results.get(p.id().getUniqueId());
-            if (r == null) {
+            Ran ran = results.get(p.id().getUniqueId());
+            if (ran == null) {
                 String why = "this test did not run";
                 for (Optional<String> parent = p.id().getParentId(); parent.isPresent(); ) {
                     String f = containerFailures.get(parent.get());
@@ -163,31 +179,73 @@ final class TestRun {
                     }
                     parent = plan.getTestIdentifier(parent.get()).getParentId();
                 }
-                r = result(null, p, false, why, 0);
+                ran = new Ran(false, why, 0);
+                if (!results.containsKey(p.id().getUniqueId())) {   // neither finished nor skipped: not a pass in junit.xml either
+                    xml.executionStarted(p.id());
+                    xml.executionFinished(p.id(), shown(why));
+                }
             }
-            ordered.put(p.id().getUniqueId(), renumber(numbering, p, r));
+            String violation = session.violations().get(p.exercise());
+            if (violation != null && ran.ok()) {   // a pass from a runner that broke the protocol counts for nothing
+                ran = new Ran(false, violation + "\n\n" + ran.message(), ran.seconds());
+                xml.executionFinished(p.id(), shown(ran.message()));
+            }
+            String number = (p.exercise() == null ? 0 : p.exercise().number) + "." + numbers.merge(p.exercise(), 1, Integer::sum);
+            TestResult r = new TestResult(number, p.exercise(), p.className(), p.classTitle(), p.id().getDisplayName(), p.hidden(),
+                    p.points(), ran.ok(), ran.message(), ran.seconds());
+            ordered.add(r);
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("points", String.valueOf(r.points()));
+            entry.put("max_points", String.valueOf(r.maxPoints()));
+            entry.put("visibility", r.hidden() ? "hidden" : "visible");
+            xml.reportingEntryPublished(p.id(), ReportEntry.from(entry));
         }
-        return new ArrayList<>(ordered.values());
+        roots.forEach(xml::executionFinished);
+        xml.testPlanExecutionFinished(plan);
+        return new Outcome(ordered, junitXml(xmlDir, xmlErrors));
     }
 
-    /** Numbers like Gradescope shows them: "5.1", "5.2", … per exercise, in run order. */
-    static final class Numbering {
-        private final Map<Exercise, Integer> next = new HashMap<>();
+    /** How a test went, before it gets its number. */
+    private record Ran(boolean ok, String message, double seconds) {
+    }
 
-        String next(Exercise e) {
-            if (e == null) return "0." + next.merge(null, 1, Integer::sum);
-            return e.number + "." + next.merge(e, 1, Integer::sum);
+    /**
+     * A failure as junit.xml shows it: the student's message as results.json has it (cleaned), not the
+     * exception the test saw (its text is the student's, its stack trace the grader's).
+     */
+    static TestExecutionResult shown(String message) {
+        return TestExecutionResult.failed(new Failure(Text.clean(message)));
+    }
+
+    /** junit.xml's failure: message attribute the first line, content the whole text, no stack trace. */
+    static final class Failure extends AssertionError {
+        private final String text;
+
+        Failure(String text) {
+            super(Text.line(text, 200));
+            this.text = text;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text;
         }
     }
 
-    private static TestResult renumber(Numbering n, Planned p, TestResult r) {
-        return new TestResult(n.next(p.exercise()), r.exercise(), r.className(), r.classTitle(), r.name(), r.hidden(),
-                r.maxPoints(), r.passed(), r.output(), r.seconds());
-    }
-
-    private static TestResult result(Numbering n, Planned p, boolean passed, String output, double seconds) {
-        return new TestResult(n == null ? "" : n.next(p.exercise()), p.exercise(), p.className(), p.classTitle(),
-                p.id().getDisplayName(), p.hidden(), p.points(), passed, output, seconds);
+    /** The XML file the listener wrote, without the grader's system properties (they name its paths). */
+    private static String junitXml(Path dir, StringWriter errors) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            Path file = files.filter(f -> f.getFileName().toString().endsWith(".xml")).findFirst()
+                    .orElseThrow(() -> new IOException("no JUnit XML report: " + errors));
+            return Files.readString(file, StandardCharsets.UTF_8).replaceFirst("(?s)<properties>.*?</properties>\n?", "");
+        } finally {
+            Grader.deleteQuietly(dir);
+        }
     }
 
     /** What a student should read about a failed test. */
@@ -219,12 +277,6 @@ final class TestRun {
             if (x instanceof RemoteException r) s.append('\n').append(r.getMessage().replaceFirst("^details: ", ""));
         }
         return s.toString();
-    }
-
-    static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     static String indent(String s) {

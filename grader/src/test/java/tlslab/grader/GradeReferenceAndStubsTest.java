@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,21 +49,25 @@ class GradeReferenceAndStubsTest {
         assertTrue(r.tests().size() >= 40, "visible and hidden tests are all there: " + r.tests().size());
         assertTrue(r.tests().stream().anyMatch(TestResult::hidden) && r.tests().stream().anyMatch(t -> !t.hidden()));
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) MiniJson.parse(Files.readString(out.resolve("results.json")));
-        assertEquals(100.0, json.get("score"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> tests = (List<Map<String, Object>>) json.get("tests");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(100, json.get("score").intValue());
+        assertEquals(100, json.get("extra_data").get("max_score").intValue());
+        JsonNode tests = json.get("tests");
         assertEquals(r.tests().size(), tests.size());
-        for (Map<String, Object> t : tests) {
-            for (String k : List.of("name", "number", "score", "max_score", "status", "output", "visibility")) {
-                assertTrue(t.containsKey(k), "results.json test without " + k + ": " + t);
+        for (JsonNode t : tests) {
+            for (String k : List.of("name", "number", "score", "max_score", "status", "output", "visibility", "tags")) {
+                assertTrue(t.has(k), "results.json test without " + k + ": " + t);
             }
-            assertTrue(List.of("visible", "after_due_date").contains(t.get("visibility")), t.toString());
+            assertTrue(List.of("visible", "after_due_date").contains(t.get("visibility").asText()), t.toString());
+            assertEquals(t.get("max_score").intValue(), t.get("score").intValue(), t.toString());
         }
         var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());
         assertEquals(r.tests().size(), xml.getElementsByTagName("testcase").getLength());
         assertEquals(0, xml.getElementsByTagName("failure").getLength());
+        String junit = Files.readString(out.resolve("junit.xml"));
+        // points and visibility ride along as report entries; the grader's system properties (its paths) do not
+        assertTrue(junit.contains("- max_points: ") && junit.contains("- visibility: hidden"), junit);
+        assertFalse(junit.contains("<property") || junit.contains("java.class.path") || junit.contains("user.dir"), junit);
         assertTrue(Files.readString(out.resolve("summary.html")).contains("100 of 100 points"));
     }
 
@@ -79,5 +85,8 @@ class GradeReferenceAndStubsTest {
                 "every failure names the TODO that is not done yet");
         var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());
         assertEquals(r.tests().size(), xml.getElementsByTagName("failure").getLength());
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertTrue(junit.contains("not written yet") && junit.contains("- points: 0"), junit);
+        assertFalse(junit.contains("at tlslab.grader."), "the grader's stack traces stay out of junit.xml");
     }
 }

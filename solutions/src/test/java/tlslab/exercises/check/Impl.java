@@ -12,9 +12,11 @@ import org.opentest4j.AssertionFailedError;
  * class from {@code src/main/java}. A notebook's check cell passes an object of its own
  * ({@link Check}); the grader installs a provider whose objects forward every call to the student's
  * code in another JVM. Tests never name the implementation class, so they compile without it.
+ * The provider belongs to a thread (and the threads it starts, such as JUnit's time-out threads), so
+ * that a grader can grade several submissions at once, each on its own thread.
  */
 public final class Impl {
-    private static volatile Function<Exercise, Object> provider;
+    private static final InheritableThreadLocal<Function<Exercise, Object>> provider = new InheritableThreadLocal<>();
     private static final Map<Exercise, Object> overrides = new ConcurrentHashMap<>();
 
     private Impl() {
@@ -24,14 +26,19 @@ public final class Impl {
     public static <T> T of(Class<T> api) {
         Exercise e = Exercise.of(api);
         Object o = overrides.get(e);
-        if (o == null && provider != null) o = provider.apply(e);
+        Function<Exercise, Object> p = provider.get();
+        if (o == null && p != null) o = p.apply(e);
         if (o == null) o = local(e);
         return api.cast(o);
     }
 
-    /** For the grader: every exercise's object comes from here from now on (null: back to the default). */
+    /**
+     * For the grader: on this thread (and threads it starts from now on) every exercise's object comes
+     * from {@code p} (null: back to the default).
+     */
     public static void useProvider(Function<Exercise, Object> p) {
-        provider = p;
+        if (p == null) provider.remove();
+        else provider.set(p);
     }
 
     /** For check cells: tests of {@code e} use {@code impl} until {@link #clear}. */
