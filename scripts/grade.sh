@@ -18,7 +18,7 @@ if stale; then
     || { echo "tlslab grade: the build failed (see above)" >&2; exit 1; }
 fi
 
-exec java -Xss4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+exec java -Xss4m -XX:+UseSerialGC \
   -Dtlslab.root="$here" \
   -Dtlslab.child.classpath="$here/lib/target/tlslab-lib.jar:$here/lib/target/deps/*" \
   -cp "$jar:$here/grader/target/deps/*" tlslab.grader.Main "$@"

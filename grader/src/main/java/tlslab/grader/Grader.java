@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +67,7 @@ public final class Grader implements AutoCloseable {
     private final Path runnerDir;
     private final Path libDir;
     private final List<String> libJars = new ArrayList<>();
-    private final Map<Exercise, Path> exerciseLibs = new EnumMap<>(Exercise.class);
+    private final Map<Exercise, Path> exerciseLibs;
     private final Sandbox sandbox;
     private int submissions;
 
@@ -85,8 +84,7 @@ public final class Grader implements AutoCloseable {
             else Files.copy(entry, libDir.resolve(name));
             libJars.add(name);
         }
-        Map<String, Path> filtered = new HashMap<>();
-        for (Exercise e : Exercise.values()) exerciseLibs.put(e, LibraryView.of(e, libDir, libJars, runDir, filtered));
+        this.exerciseLibs = LibraryView.all(libDir, libJars, runDir);
         this.sandbox = Sandbox.choose(options.sandbox(), runDir);
         sandbox.openUp(runDir);
     }

@@ -2,12 +2,14 @@ package tlslab.grader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -15,9 +17,10 @@ import java.util.zip.ZipOutputStream;
 import tlslab.exercises.check.Exercise;
 
 /**
- * The library as one exercise's code sees it: copies of the jars without the classes the exercise
+ * The library as each exercise's code sees it: copies of the jars without the classes the exercise
  * hides ({@link Exercise#hidden}), so no reflection, method handle or class loader can find them.
- * Jars the exercise hides nothing in are hard links to the shared copy.
+ * Jars an exercise hides nothing in are hard links to the shared copy; exercises that hide the same
+ * entries of a jar share one filtered copy.
  */
 final class LibraryView {
     private LibraryView() {
@@ -34,43 +37,39 @@ final class LibraryView {
         return false;
     }
 
-    /**
-     * The folder holding exercise {@code e}'s view of {@code jars} (in {@code libDir}); {@code made}
-     * remembers filtered jars by the rules that matched, so exercises hiding the same things share one.
-     */
-    static Path of(Exercise e, Path libDir, List<String> jars, Path runDir, Map<String, Path> made) throws IOException {
-        Path dir = Files.createDirectories(runDir.resolve("lib-" + e.id()));
+    /** For every exercise, a folder (under {@code runDir}) holding its view of {@code jars} in {@code libDir}. */
+    static Map<Exercise, Path> all(Path libDir, List<String> jars, Path runDir) throws IOException {
+        Map<Exercise, Path> dirs = new EnumMap<>(Exercise.class);
+        for (Exercise e : Exercise.values()) dirs.put(e, Files.createDirectories(runDir.resolve("lib-" + e.id())));
         for (String name : jars) {
             Path jar = libDir.resolve(name);
-            Path target = dir.resolve(name);
-            if (Files.isDirectory(jar)) throw new IOException("the library must be jars to hide classes from exercises: " + jar);
-            List<String> hit = new ArrayList<>();
             try (ZipFile zip = new ZipFile(jar.toFile())) {
-                zip.stream().filter(z -> hides(e, z.getName())).forEach(z -> hit.add(z.getName()));
-            }
-            if (hit.isEmpty()) {
-                Files.createLink(target, jar);
-                continue;
-            }
-            String key = name + hit;
-            Path done = made.get(key);
-            if (done != null) {
-                Files.createLink(target, done);
-                continue;
-            }
-            try (ZipFile zip = new ZipFile(jar.toFile()); OutputStream os = Files.newOutputStream(target);
-                 ZipOutputStream out = new ZipOutputStream(os)) {
-                for (ZipEntry z : zip.stream().map(ZipEntry.class::cast).toList()) {
-                    if (hides(e, z.getName())) continue;
-                    out.putNextEntry(new ZipEntry(z.getName()));
-                    try (InputStream in = zip.getInputStream(z)) {
-                        in.transferTo(out);
+                List<? extends ZipEntry> entries = zip.stream().toList();
+                Map<List<String>, Path> made = new HashMap<>();
+                for (Exercise e : Exercise.values()) {
+                    List<String> hit = new ArrayList<>();
+                    for (ZipEntry z : entries) if (hides(e, z.getName())) hit.add(z.getName());
+                    Path target = dirs.get(e).resolve(name);
+                    Path same = hit.isEmpty() ? jar : made.get(hit);
+                    if (same != null) {
+                        Files.createLink(target, same);
+                        continue;
                     }
-                    out.closeEntry();
+                    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+                        out.setLevel(Deflater.NO_COMPRESSION);   // a throwaway copy: speed over size
+                        for (ZipEntry z : entries) {
+                            if (hides(e, z.getName())) continue;
+                            out.putNextEntry(new ZipEntry(z.getName()));
+                            try (InputStream in = zip.getInputStream(z)) {
+                                in.transferTo(out);
+                            }
+                            out.closeEntry();
+                        }
+                    }
+                    made.put(hit, target);
                 }
             }
-            made.put(key, target);
         }
-        return dir;
+        return dirs;
     }
 }
