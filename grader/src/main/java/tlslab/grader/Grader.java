@@ -66,6 +66,11 @@ public final class Grader implements AutoCloseable {
         public Options withHiddenVisibility(String v) {
             return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, v, compileMillis, startMillis, only);
         }
+
+        /** Time javac may take on a submission before it is killed. */
+        public Options withCompileMillis(long ms) {
+            return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, ms, startMillis, only);
+        }
     }
 
     private final Options options;
