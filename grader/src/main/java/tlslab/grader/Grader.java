@@ -60,6 +60,11 @@ public final class Grader implements AutoCloseable {
             return new Options(callMillis, budgetMillis, memoryMb, s, visibleOnly, hiddenVisibility, compileMillis, startMillis, only,
                     allowWeakIsolation);
         }
+
+        /** Time javac may take on a submission before it is killed. */
+        public Options withCompileMillis(long ms) {
+            return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, ms, startMillis, only);
+        }
     }
 
     private final Options options;
