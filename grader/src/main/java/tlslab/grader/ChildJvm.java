@@ -87,7 +87,8 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static List<String> jvmOptions(int heapMb) {
-        return List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=128m",
+        // the JVM's own warnings (e.g. "Failed to start thread") go to stderr: stdout is the protocol
+        return List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-Xmx" + heapMb + "m", "-Xss1m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xshare:auto", "-XX:ActiveProcessorCount=1", "-Dfile.encoding=UTF-8",
                 "-Djava.io.tmpdir=/tmp");

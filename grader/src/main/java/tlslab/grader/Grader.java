@@ -63,7 +63,8 @@ public final class Grader implements AutoCloseable {
 
         /** Time javac may take on a submission before it is killed. */
         public Options withCompileMillis(long ms) {
-            return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, ms, startMillis, only);
+            return new Options(callMillis, budgetMillis, memoryMb, sandbox, visibleOnly, hiddenVisibility, ms, startMillis, only,
+                    allowWeakIsolation);
         }
     }
 

@@ -1,10 +1,13 @@
 package tlslab.grader;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -33,7 +36,7 @@ final class Sandbox {
 
     /** A root grader runs slot n's student code as uid FIRST_UID + n (no such user needs to exist). */
     static final int FIRST_UID = 64000;
-    private static final BitSet SLOTS = new BitSet();
+    private static final BitSet SLOTS = new BitSet();   // this JVM's slots; other graders' are locked in files
 
     /** rlimits for one sandboxed process tree. */
     record Limits(int addressSpaceMb, int tasks, long cpuSeconds, int fileMb, int openFiles) {
@@ -46,6 +49,7 @@ final class Sandbox {
     private final List<String[]> rootLinks;   // {"/lib", "usr/lib"}: the host's top-level symlinks, recreated
     private final Path filter;
     private final int slot;
+    private final SlotLock slotLock;
     private final int cpu;
 
     private Sandbox(Level level, String why, Path javaHome, List<Path> systemDirs, List<String[]> rootLinks, Path filter) {
@@ -55,10 +59,8 @@ final class Sandbox {
         this.systemDirs = systemDirs;
         this.rootLinks = rootLinks;
         this.filter = filter;
-        synchronized (SLOTS) {
-            this.slot = SLOTS.nextClearBit(0);
-            SLOTS.set(slot);
-        }
+        this.slotLock = claimSlot();
+        this.slot = slotLock.slot;
         List<Integer> cpus = allowedCpus();
         this.cpu = cpus.isEmpty() ? -1 : cpus.get(slot % cpus.size());
     }
@@ -80,12 +82,52 @@ final class Sandbox {
         return out;
     }
 
+    /** A grading slot held by this JVM, and the file lock that tells other grader processes so. */
+    private record SlotLock(int slot, FileChannel file, FileLock lock) {
+        void free() {
+            try {
+                if (lock != null) lock.release();
+                if (file != null) file.close();
+            } catch (IOException ignored) {
+                // closing frees the lock anyway
+            }
+            synchronized (SLOTS) {
+                SLOTS.clear(slot);
+            }
+        }
+    }
+
+    /**
+     * The lowest slot no grader on this machine holds: the kernel counts a uid's threads across every
+     * sandbox, so two graders (two processes, or two threads of a batch) must never share one.
+     */
+    private static SlotLock claimSlot() {
+        Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "tlslab-grader-slots-" + System.getProperty("user.name"));
+        synchronized (SLOTS) {
+            for (int slot = SLOTS.nextClearBit(0); ; slot = SLOTS.nextClearBit(slot + 1)) {
+                FileChannel file = null;
+                try {
+                    Files.createDirectories(dir);
+                    file = FileChannel.open(dir.resolve(slot + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = file.tryLock();
+                    if (lock != null) {
+                        SLOTS.set(slot);
+                        return new SlotLock(slot, file, lock);
+                    }
+                    file.close();
+                } catch (IOException e) {   // no lock files here: slots are unique within this JVM only
+                    SLOTS.set(slot);
+                    return new SlotLock(slot, null, null);
+                }
+                if (slot > 10_000) throw new IllegalStateException("no free grading slot");
+            }
+        }
+    }
+
     /** Frees this sandbox's slot (its uid) for another grader. */
     void release() {
         if (level == Level.USER) killAll(uid());
-        synchronized (SLOTS) {
-            SLOTS.clear(slot);
-        }
+        slotLock.free();
     }
 
     static Path javaHome() {
@@ -255,7 +297,7 @@ final class Sandbox {
             return cmd;
         }
         cmd.addAll(List.of("/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent",
-                "--new-session", "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox", "--clearenv",
+                "--new-session", "--as-pid-1", "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox", "--clearenv",
                 "--setenv", "PATH", "/usr/bin", "--setenv", "LANG", "C.UTF-8", "--setenv", "HOME", "/tmp",
                 "--setenv", "MALLOC_ARENA_MAX", "2"));
         for (String[] link : rootLinks) cmd.addAll(List.of("--symlink", link[1], link[0]));

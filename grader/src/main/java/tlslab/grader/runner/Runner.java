@@ -177,7 +177,7 @@ public final class Runner {
     private static String safeMessage(Throwable t) {
         try {
             String m = t.getMessage();
-            return m == null ? null : m.length() > 4000 ? m.substring(0, 4000) + "…" : m;
+            return m == null || m.length() <= 4000 ? m : m.substring(0, m.offsetByCodePoints(0, m.codePointCount(0, 3999))) + "…";
         } catch (Throwable e) {
             return "(getMessage() itself threw " + e.getClass().getName() + ")";
         }
