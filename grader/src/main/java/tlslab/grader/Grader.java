@@ -2,6 +2,7 @@ package tlslab.grader;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -73,7 +76,7 @@ public final class Grader implements AutoCloseable {
     private final Path runnerDir;
     private final Path libDir;
     private final List<String> libJars = new ArrayList<>();
-    private final Map<Exercise, Path> exerciseLibs;
+    private final CompletableFuture<Map<Exercise, Path>> exerciseLibs;
     private final Sandbox sandbox;
     private int submissions;
 
@@ -90,9 +93,16 @@ public final class Grader implements AutoCloseable {
             else Files.copy(entry, libDir.resolve(name));
             libJars.add(name);
         }
-        this.exerciseLibs = LibraryView.all(libDir, libJars, runDir);
         this.sandbox = Sandbox.choose(options.sandbox(), runDir);
         sandbox.openUp(runDir);
+        // the views take a second (Bouncy Castle's jar is big): made while the first submission compiles
+        this.exerciseLibs = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LibraryView.all(libDir, libJars, runDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public String sandboxDescription() {
@@ -251,9 +261,15 @@ public final class Grader implements AutoCloseable {
             }
         }
         long cpuSeconds = options.budgetMillis() / 1000 + 30;
+        Map<Exercise, Path> views;
+        try {
+            views = exerciseLibs.join();
+        } catch (CompletionException e) {
+            throw new IOException("could not make the exercises' views of the library: " + e.getCause().getMessage(), e.getCause());
+        }
         Map<Exercise, ChildJvm.Settings> settings = new EnumMap<>(Exercise.class);
         for (Exercise e : Exercise.values()) {
-            settings.put(e, new ChildJvm.Settings(sandbox, runnerDir, exerciseLibs.get(e), libJars, classes, work,
+            settings.put(e, new ChildJvm.Settings(sandbox, runnerDir, views.get(e), libJars, classes, work,
                     options.memoryMb(), options.startMillis(), cpuSeconds));
         }
         TestRun.Outcome results;
@@ -303,6 +319,7 @@ public final class Grader implements AutoCloseable {
     @Override
     public void close() {
         sandbox.release();
+        exerciseLibs.handle((views, failed) -> null).join();   // not still writing into what is deleted next
         deleteQuietly(runDir);
     }
 }
