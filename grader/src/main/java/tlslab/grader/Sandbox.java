@@ -253,9 +253,7 @@ final class Sandbox {
             if (!Files.isExecutable(Paths.get("/usr/bin/bwrap"))) return "/usr/bin/bwrap not found (Debian/Ubuntu package bubblewrap)";
             if (!Files.isExecutable(Paths.get("/usr/bin/prlimit"))) return "/usr/bin/prlimit not found (util-linux)";
             openUp(scratch);
-            List<String> java = new ArrayList<>(List.of(java().toString()));
-            java.addAll(ChildJvm.jvmOptions(64));
-            java.add("-version");
+            List<String> java = ChildJvm.javaCommand(this, 64, "-version");
             List<String> cmd = command(java, Map.of(), Map.of(), new Limits(ChildJvm.addressSpaceMb(64), 128, 20, 1, 64));
             String out = run(cmd).trim();
             if (!out.contains("version")) return "bwrap says: " + out.lines().findFirst().orElse("(nothing)");
