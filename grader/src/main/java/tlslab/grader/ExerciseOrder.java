@@ -2,8 +2,7 @@ package tlslab.grader;
 
 import java.util.Comparator;
 
-import org.junit.jupiter.api.ClassOrderer;
-import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.*;
 
 import tlslab.exercises.check.Exercise;
 

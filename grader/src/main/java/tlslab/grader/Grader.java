@@ -1,20 +1,9 @@
 package tlslab.grader;
 
-import java.io.File;
-import java.io.IOException;
+import java.io.*;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.nio.file.*;
+import java.util.*;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -101,7 +90,7 @@ public final class Grader implements AutoCloseable {
 
     /** Whether students graded by this grader could reach each other (a batch needs --allow-weak-isolation then). */
     public boolean letsStudentsMeet() {
-        return sandbox.letsStudentsMeet();
+        return sandbox.level != Sandbox.Level.BWRAP;
     }
 
     /** A warning if student code could read the tests; null if not. */

@@ -1,19 +1,10 @@
 package tlslab.grader;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.*;
+import java.nio.file.*;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.*;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -149,11 +140,6 @@ final class Sandbox {
 
     static Path javaHome() {
         return Paths.get(System.getProperty("java.home"));
-    }
-
-    /** Whether students graded one after another could reach each other's files or processes. */
-    boolean letsStudentsMeet() {
-        return level != Level.BWRAP;
     }
 
     /** "auto" takes the best level that works here; "bwrap", "user" and "off" insist on one. */

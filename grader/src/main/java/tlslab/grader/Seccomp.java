@@ -1,10 +1,7 @@
 package tlslab.grader;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.nio.*;
+import java.util.*;
 
 /**
  * The seccomp filter bubblewrap installs ({@code bwrap --seccomp FD}) before it starts student code:

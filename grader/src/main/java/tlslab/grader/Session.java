@@ -1,17 +1,9 @@
 package tlslab.grader;
 
 import java.io.Closeable;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.lang.reflect.*;
+import java.util.*;
+import java.util.regex.*;
 
 import tlslab.exercises.check.Exercise;
 

@@ -1,13 +1,6 @@
 package tlslab.grader.runner;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.*;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -74,13 +67,8 @@ public final class Wire {
         }
 
         public Out string(String s) throws IOException {
-            if (s == null) {
-                d.writeInt(-1);
-            } else {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                d.writeInt(b.length);
-                d.write(b);
-            }
+            if (s == null) d.writeInt(-1);
+            else bytes(s.getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
@@ -172,8 +160,7 @@ public final class Wire {
 
         public String string() throws IOException {
             int n = d.readInt();
-            if (n < 0) return null;
-            return new String(bytes(n), StandardCharsets.UTF_8);
+            return n < 0 ? null : new String(bytes(n), StandardCharsets.UTF_8);
         }
 
         private byte[] bytes(int n) throws IOException {
