@@ -1,17 +1,12 @@
 package tlslab.grader;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tlslab.grader.runner.Wire;
@@ -60,16 +55,11 @@ final class ChildJvm implements AutoCloseable {
                     int memoryMb, long startMillis, long cpuSeconds) {
     }
 
-    /** What the reader thread queues when the JVM's output ends: why, or null at a clean end. */
-    private record End(String reason) {
-    }
-
     private static final AtomicInteger counter = new AtomicInteger();
 
     private final Settings settings;
     private Confined process;
     private OutputStream requests;
-    private BlockingQueue<Object> frames;
     private int seq;
     private long startedNanos;
 
@@ -86,12 +76,16 @@ final class ChildJvm implements AutoCloseable {
         return startedNanos / 1_000_000;
     }
 
-    static List<String> jvmOptions(int heapMb) {
+    /** {@code java} with the options of every sandboxed JVM, then {@code args}. */
+    static List<String> javaCommand(Sandbox sb, int heapMb, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(sb.java().toString()));
         // the JVM's own warnings (e.g. "Failed to start thread") go to stderr: stdout is the protocol
-        return List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-Xmx" + heapMb + "m", "-Xss1m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=128m",
-                "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xshare:auto", "-XX:ActiveProcessorCount=1", "-Dfile.encoding=UTF-8",
-                "-Djava.io.tmpdir=/tmp");
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-Xmx" + heapMb + "m",
+                "-Xss1m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=32m",
+                "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-XX:-UsePerfData", "-Xshare:auto", "-XX:ActiveProcessorCount=1", "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=/tmp"));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /** Address space for a JVM with this heap: the heap, metaspace, code cache, thread stacks and the JDK's own mappings. */
@@ -108,22 +102,14 @@ final class ChildJvm implements AutoCloseable {
             sb.handOver(work);
             List<String> cp = new ArrayList<>(List.of(sb.path("/box/runner", settings.runnerDir), sb.path("/box/classes", settings.classesDir)));
             for (String jar : settings.libJars) cp.add(sb.path("/box/lib", settings.libDir) + "/" + jar);
-            List<String> java = new ArrayList<>(List.of(sb.java().toString()));
-            java.addAll(jvmOptions(settings.memoryMb));
-            java.addAll(List.of("-cp", String.join(":", cp), "tlslab.grader.runner.Runner"));
+            List<String> java = javaCommand(sb, settings.memoryMb, "-cp", String.join(":", cp), "tlslab.grader.runner.Runner");
             List<String> cmd = sb.command(java, Map.of("/box/runner", settings.runnerDir, "/box/lib", settings.libDir,
                     "/box/classes", settings.classesDir), Map.of(),
                     new Sandbox.Limits(addressSpaceMb(settings.memoryMb), 128, settings.cpuSeconds, 16, 256));
             process = new Confined(sb, cmd, work);
             requests = process.process.getOutputStream();
-            frames = new ArrayBlockingQueue<>(2);
             seq = 0;
-            InputStream in = process.process.getInputStream();
-            BlockingQueue<Object> queue = frames;
-            Thread reader = new Thread(() -> read(in, queue), "tlslab-child-reader");
-            reader.setDaemon(true);
-            reader.start();
-            Object first = frames.poll(settings.startMillis, TimeUnit.MILLISECONDS);
+            Object first = process.nextFrame(settings.startMillis);
             startedNanos = System.nanoTime() - t0;
             if (first instanceof byte[] payload) {
                 Wire.In hello = new Wire.In(payload);
@@ -141,25 +127,6 @@ final class ChildJvm implements AutoCloseable {
             kill();
             return new Died("interrupted", false);
         }
-    }
-
-    /** Queues each frame; more frames than were asked for, or anything that is not a frame, ends the reading. */
-    private static void read(InputStream in, BlockingQueue<Object> queue) {
-        String reason = null;
-        try {
-            while (true) {
-                if (!queue.offer(Wire.readFrame(in, MAX_ANSWER))) {
-                    reason = "it sent answers nobody asked for";
-                    break;
-                }
-            }
-        } catch (EOFException e) {
-            reason = null;
-        } catch (IOException e) {
-            reason = "it wrote something that is not an answer (" + e.getMessage() + ")";
-        }
-        queue.clear();
-        queue.offer(new End(reason));
     }
 
     /** Runs one method of the student's object; starts the JVM first if needed. */
@@ -183,19 +150,17 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             return ended(null);
         }
-        Object answer;
+        Object answer = null;
         try {
-            answer = frames.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            answer = process.nextFrame(timeoutMillis);
         } catch (InterruptedException e) {
-            kill();
             Thread.currentThread().interrupt();
-            return new TimedOut(timeoutMillis);
         }
         if (answer == null) {
             kill();
             return new TimedOut(timeoutMillis);
         }
-        if (answer instanceof End end) return ended(end.reason());
+        if (answer instanceof Confined.End end) return ended(end.reason());
         try {
             Wire.In in = new Wire.In((byte[]) answer);
             byte op = in.op();

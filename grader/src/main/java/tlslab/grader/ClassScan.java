@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ final class ClassScan {
     }
 
     /** Rules for every exercise: calls that would hide what the code does from the other rules. */
-    static final List<String> EVERY_EXERCISE = List.of("java/lang/Class.forName", "java/lang/reflect/Method.invoke",
+    private static final List<String> EVERY_EXERCISE = List.of("java/lang/Class.forName", "java/lang/reflect/Method.invoke",
             "java/lang/reflect/Constructor.newInstance", "java/lang/invoke/MethodHandles$Lookup.find",
             "java/lang/invoke/MethodHandle.invoke", "java/lang/ClassLoader", "java/net/URLClassLoader",
             "java/lang/System.load", "java/lang/Runtime.load");
@@ -60,10 +61,12 @@ final class ClassScan {
     }
 
     /**
-     * The first rule the class {@code start} (and the submission's classes it reaches) breaks, as
-     * "the rule (found in class X)", or null.
+     * The first rule (of {@code forbidden} and {@link #EVERY_EXERCISE}) the class {@code start} (and the
+     * submission's classes it reaches) breaks, as "the rule (found in class X)", or null.
      */
-    String firstViolation(String start, List<String> rules) {
+    String firstViolation(String start, List<String> forbidden) {
+        List<String> rules = new ArrayList<>(forbidden);
+        rules.addAll(EVERY_EXERCISE);
         Deque<String> todo = new ArrayDeque<>(List.of(start));
         Set<String> seen = new LinkedHashSet<>();
         while (!todo.isEmpty()) {

@@ -1,19 +1,24 @@
 package tlslab.grader;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import tlslab.grader.runner.Wire;
+
 /**
- * A process started under a {@link Sandbox}: its stdin and stdout for the caller, its stderr read
- * by a thread that keeps only the last few KB (a student cannot fill the grader's memory or disk
- * with it), and a kill that ends everything it started.
+ * A process started under a {@link Sandbox}: its stdin for the caller, its stdout read as
+ * {@link Wire} frames by a thread, its stderr read by a thread that keeps only the last few KB (a
+ * student cannot fill the grader's memory or disk with it), and a kill that ends everything it started.
  */
 final class Confined {
     static final int STDERR_TAIL = 4096;
@@ -28,8 +33,13 @@ final class Confined {
         return t;
     });
 
+    /** What the frame reader queues when the process's output ends: why, or null at a clean end. */
+    record End(String reason) {
+    }
+
     final Process process;
     private final Sandbox sandbox;
+    private final BlockingQueue<Object> frames = new ArrayBlockingQueue<>(2);
     private final byte[] tail = new byte[STDERR_TAIL];
     private long written;
 
@@ -47,9 +57,36 @@ final class Confined {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
-        Thread t = new Thread(() -> drain(process.getErrorStream()), "tlslab-stderr-" + process.pid());
+        daemon(() -> readFrames(process.getInputStream()), "tlslab-frames-" + process.pid());
+        daemon(() -> drain(process.getErrorStream()), "tlslab-stderr-" + process.pid());
+    }
+
+    private static void daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Queues each frame; more frames than were asked for, or anything that is not a frame, ends the reading. */
+    private void readFrames(InputStream in) {
+        String reason;
+        try {
+            while (frames.offer(Wire.readFrame(in, ChildJvm.MAX_ANSWER))) {
+                // one answer per call: the caller takes it before the next may come
+            }
+            reason = "it sent answers nobody asked for";
+        } catch (EOFException e) {
+            reason = null;
+        } catch (IOException e) {
+            reason = "it wrote something that is not an answer (" + e.getMessage() + ")";
+        }
+        frames.clear();
+        frames.offer(new End(reason));
+    }
+
+    /** The next frame (a byte[]), or an {@link End}; null if nothing came within {@code millis}. */
+    Object nextFrame(long millis) throws InterruptedException {
+        return frames.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     private void drain(InputStream in) {

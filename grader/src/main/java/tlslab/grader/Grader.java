@@ -3,8 +3,9 @@ package tlslab.grader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -111,13 +112,13 @@ public final class Grader implements AutoCloseable {
 
     /** Whether students graded by this grader could reach each other (a batch needs --allow-weak-isolation then). */
     public boolean letsStudentsMeet() {
-        return sandbox.letsStudentsMeet();
+        return sandbox.level != Sandbox.Level.BWRAP;
     }
 
     /** A warning if student code could read the tests; null if not. */
     public String exposure() {
         if (sandbox.level == Sandbox.Level.BWRAP) return null;
-        return "WARNING: isolation level " + sandbox.level.name().toLowerCase(java.util.Locale.ROOT) + ": student code could read"
+        return "WARNING: isolation level " + sandbox.level.name().toLowerCase(Locale.ROOT) + ": student code could read"
                 + " every file readable by " + (sandbox.level == Sandbox.Level.USER ? "all users" : "the grader")
                 + ", the hidden tests (" + codeSource(Exercise.class) + ") too unless they are private";
     }
@@ -129,25 +130,15 @@ public final class Grader implements AutoCloseable {
         if (prop != null && !prop.isBlank()) {
             for (String e : prop.split(File.pathSeparator)) {
                 if (e.isBlank()) continue;
-                if (e.endsWith("/*") || e.endsWith("\\*")) {
-                    Path dir = Paths.get(e.substring(0, e.length() - 2));
-                    try (Stream<Path> s = Files.list(dir)) {
-                        s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(out::add);
-                    }
-                } else {
-                    out.add(Paths.get(e));
-                }
+                if (e.endsWith("/*") || e.endsWith("\\*")) out.addAll(jarsIn(Paths.get(e.substring(0, e.length() - 2))));
+                else out.add(Paths.get(e));
             }
         } else {
             // next to the library: lib/target/tlslab-lib.jar (or classes/) and lib/target/deps/*.jar
             Path lib = codeSource(tlslab.crypto.Prf.class);
             out.add(lib);
             Path deps = lib.getParent().resolve("deps");
-            if (Files.isDirectory(deps)) {
-                try (Stream<Path> s = Files.list(deps)) {
-                    s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(out::add);
-                }
-            }
+            if (Files.isDirectory(deps)) out.addAll(jarsIn(deps));
         }
         for (Path p : out) {
             if (!Files.exists(p)) throw new IOException("library class path entry " + p + " does not exist (build with mvn package)");
@@ -156,6 +147,12 @@ public final class Grader implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    private static List<Path> jarsIn(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     /** Whether a class path entry holds any of the tests (which must never reach a student's JVM). */
@@ -177,20 +174,13 @@ public final class Grader implements AutoCloseable {
     /** Copies the runner's classes (and nothing else of the grader) to {@code dir}. */
     static void copyRunner(Path dir) throws IOException {
         Path src = codeSource(tlslab.grader.runner.Runner.class);
-        String pkg = "tlslab/grader/runner/";
+        String pkg = "tlslab/grader/runner";
         if (Files.isDirectory(src)) {
             copyTree(src.resolve(pkg), dir.resolve(pkg));
             return;
         }
-        try (JarFile jar = new JarFile(src.toFile())) {
-            for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
-                if (e.isDirectory() || !e.getName().startsWith(pkg) || !e.getName().endsWith(".class")) continue;
-                Path out = dir.resolve(e.getName());
-                Files.createDirectories(out.getParent());
-                try (InputStream in = jar.getInputStream(e)) {
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        try (FileSystem jar = FileSystems.newFileSystem(src)) {
+            copyTree(jar.getPath(pkg), dir.resolve(pkg));
         }
     }
 
@@ -207,11 +197,6 @@ public final class Grader implements AutoCloseable {
     }
 
     static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());
@@ -248,9 +233,7 @@ public final class Grader implements AutoCloseable {
                     notGradable.put(e, missing(e, compiled));
                     continue;
                 }
-                List<String> rules = new ArrayList<>(e.forbidden);
-                rules.addAll(ClassScan.EVERY_EXERCISE);
-                String hit = scan.firstViolation(cls, rules);
+                String hit = scan.firstViolation(cls, e.forbidden);
                 if (hit != null) {
                     String why = "exercise " + e.number + " was not graded: your code uses " + hit + ", which this exercise"
                             + " may not use (it would do the exercise for you, or hide what the code calls). See the"
@@ -274,13 +257,11 @@ public final class Grader implements AutoCloseable {
         }
         TestRun.Outcome results;
         String stats;
-        Map<Exercise, String> violations;
         try (Session session = new Session(settings, notGradable, options.callMillis(), options.budgetMillis())) {
             results = TestRun.run(session, options.only(), options.visibleOnly());
             stats = session.stats();
-            violations = session.violations();
+            session.violations().values().forEach(v -> notes.append(v).append('\n'));
         }
-        violations.values().forEach(v -> notes.append(v).append('\n'));
         if (exposure() != null) notes.append(exposure()).append('\n');
         double seconds = (System.nanoTime() - t0) / 1e9;
         Report report = new Report(name, results.tests(), notes.toString().strip(), seconds, sandboxDescription() + "; " + stats,

@@ -48,8 +48,7 @@ final class Sandbox {
     private final List<Path> systemDirs;
     private final List<String[]> rootLinks;   // {"/lib", "usr/lib"}: the host's top-level symlinks, recreated
     private final Path filter;
-    private final int slot;
-    private final SlotLock slotLock;
+    private final SlotLock slot;
     private final int cpu;
 
     private Sandbox(Level level, String why, Path javaHome, List<Path> systemDirs, List<String[]> rootLinks, Path filter) {
@@ -59,31 +58,49 @@ final class Sandbox {
         this.systemDirs = systemDirs;
         this.rootLinks = rootLinks;
         this.filter = filter;
-        this.slotLock = claimSlot();
-        this.slot = slotLock.slot;
+        this.slot = claimSlot();
         List<Integer> cpus = allowedCpus();
-        this.cpu = cpus.isEmpty() ? -1 : cpus.get(slot % cpus.size());
+        this.cpu = cpus.isEmpty() ? -1 : cpus.get(slot.number % cpus.size());
+    }
+
+    /** The levels without bubblewrap: nothing bound, no filter. */
+    private Sandbox(Level level, String why) {
+        this(level, why, javaHome(), List.of(), List.of(), null);
     }
 
     /** The CPUs this process may run on (Linux's Cpus_allowed_list, e.g. "0-3,6"); empty if unknown. */
     static List<Integer> allowedCpus() {
         List<Integer> out = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-                if (!line.startsWith("Cpus_allowed_list:")) continue;
-                for (String part : line.substring(line.indexOf(':') + 1).trim().split(",")) {
-                    String[] ab = part.split("-");
-                    for (int c = Integer.parseInt(ab[0]); c <= Integer.parseInt(ab[ab.length - 1]); c++) out.add(c);
-                }
+            for (String part : procStatus("self", "Cpus_allowed_list").split(",")) {
+                String[] ab = part.split("-");
+                for (int c = Integer.parseInt(ab[0]); c <= Integer.parseInt(ab[ab.length - 1]); c++) out.add(c);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             out.clear();
         }
         return out;
     }
 
+    /** A field of /proc/PID/status ("Uid", "Cpus_allowed_list"), or "" where there is none. */
+    private static String procStatus(String pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc", pid, "status"))) {
+                if (line.startsWith(field + ":")) return line.substring(field.length() + 1).trim();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process has ended
+        }
+        return "";
+    }
+
+    /** The real uid of process {@code pid} ("self" for this one), or "". */
+    private static String uidOf(String pid) {
+        return procStatus(pid, "Uid").split("\\s+")[0];
+    }
+
     /** A grading slot held by this JVM, and the file lock that tells other grader processes so. */
-    private record SlotLock(int slot, FileChannel file, FileLock lock) {
+    private record SlotLock(int number, FileChannel file, FileLock lock) {
         void free() {
             try {
                 if (lock != null) lock.release();
@@ -92,7 +109,7 @@ final class Sandbox {
                 // closing frees the lock anyway
             }
             synchronized (SLOTS) {
-                SLOTS.clear(slot);
+                SLOTS.clear(number);
             }
         }
     }
@@ -127,22 +144,16 @@ final class Sandbox {
     /** Frees this sandbox's slot (its uid) for another grader. */
     void release() {
         if (level == Level.USER) killAll(uid());
-        slotLock.free();
+        slot.free();
     }
 
     static Path javaHome() {
         return Paths.get(System.getProperty("java.home"));
     }
 
-    /** Whether students graded one after another could reach each other's files or processes. */
-    boolean letsStudentsMeet() {
-        return level != Level.BWRAP;
-    }
-
     /** "auto" takes the best level that works here; "bwrap", "user" and "off" insist on one. */
     static Sandbox choose(String requested, Path scratch) throws IOException {
-        if (requested.equals("off")) return new Sandbox(Level.NONE, "off (--sandbox off): student code can read every file the grader can",
-                javaHome(), List.of(), List.of(), null);
+        if (requested.equals("off")) return new Sandbox(Level.NONE, "off (--sandbox off): student code can read every file the grader can");
         String problem = "not tried";
         if (!requested.equals("user")) {
             Sandbox s = bubblewrap(scratch);
@@ -153,26 +164,18 @@ final class Sandbox {
         }
         if (isRoot() && Files.isExecutable(Paths.get("/usr/bin/setpriv")) && Files.isExecutable(Paths.get("/usr/bin/prlimit"))) {
             return new Sandbox(Level.USER, "user: student code runs as its own unprivileged uid with limits, but without"
-                    + " namespaces (bubblewrap: " + problem + "): it can reach the network and every world-readable file",
-                    javaHome(), List.of(), List.of(), null);
+                    + " namespaces (bubblewrap: " + problem + "): it can reach the network and every world-readable file");
         }
         if (!requested.equals("auto")) {
             throw new IOException("--sandbox " + requested + ", but neither bubblewrap (" + problem + ") nor a separate uid"
                     + " (needs root, util-linux setpriv and prlimit) is available here");
         }
         return new Sandbox(Level.NONE, "none available (bubblewrap: " + problem + "; separate uid: needs root):"
-                + " student code can read every file the grader can", javaHome(), List.of(), List.of(), null);
+                + " student code can read every file the grader can");
     }
 
     static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) return line.split("\\s+")[1].equals("0");
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return false;
+        return uidOf("self").equals("0");
     }
 
     private static Sandbox bubblewrap(Path scratch) throws IOException {
@@ -180,12 +183,10 @@ final class Sandbox {
         TreeSet<Path> dirs = new TreeSet<>();
         dirs.add(home);
         // the system libraries the JDK loads (ldd), by directory
-        List<String> elf = new ArrayList<>(List.of(home.resolve("bin/java").toString()));
+        List<String> ldd = new ArrayList<>(List.of("ldd", home.resolve("bin/java").toString()));
         try (Stream<Path> libs = Files.walk(home.resolve("lib"), 2)) {
-            libs.filter(p -> p.toString().endsWith(".so")).forEach(p -> elf.add(p.toString()));
+            libs.filter(p -> p.toString().endsWith(".so")).forEach(p -> ldd.add(p.toString()));
         }
-        List<String> ldd = new ArrayList<>(List.of("ldd"));
-        ldd.addAll(elf);
         for (String line : run(ldd).split("\n")) {
             for (String word : line.trim().split("\\s+")) {
                 if (!word.startsWith("/")) continue;
@@ -247,9 +248,7 @@ final class Sandbox {
             if (!Files.isExecutable(Paths.get("/usr/bin/bwrap"))) return "/usr/bin/bwrap not found (Debian/Ubuntu package bubblewrap)";
             if (!Files.isExecutable(Paths.get("/usr/bin/prlimit"))) return "/usr/bin/prlimit not found (util-linux)";
             openUp(scratch);
-            List<String> java = new ArrayList<>(List.of(java().toString()));
-            java.addAll(ChildJvm.jvmOptions(64));
-            java.add("-version");
+            List<String> java = ChildJvm.javaCommand(this, 64, "-version");
             List<String> cmd = command(java, Map.of(), Map.of(), new Limits(ChildJvm.addressSpaceMb(64), 128, 20, 1, 64));
             String out = run(cmd).trim();
             if (!out.contains("version")) return "bwrap says: " + out.lines().findFirst().orElse("(nothing)");
@@ -261,7 +260,7 @@ final class Sandbox {
 
     /** The uid student code runs as (outside any namespace), when a root grader drops to one. */
     int uid() {
-        return FIRST_UID + slot;
+        return FIRST_UID + slot.number;
     }
 
     private boolean dropsToSlotUid() {
@@ -292,9 +291,15 @@ final class Sandbox {
         } else if (Files.isExecutable(Paths.get("/usr/bin/setsid"))) {
             cmd.add("/usr/bin/setsid");   // its own process group, killed as a whole
         }
-        if (level != Level.BWRAP) {
-            cmd.addAll(argv);
-            return cmd;
+        if (level == Level.BWRAP) bwrap(cmd, readOnly, writable);
+        cmd.addAll(argv);
+        return cmd;
+    }
+
+    private void bwrap(List<String> cmd, Map<String, Path> readOnly, Map<String, Path> writable) {
+        if (filter != null) {
+            // bwrap reads the filter from a file descriptor, which ProcessBuilder cannot pass: sh opens it
+            cmd.addAll(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 9<" + q(filter.toString())));
         }
         cmd.addAll(List.of("/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent",
                 "--new-session", "--as-pid-1", "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox", "--clearenv",
@@ -306,19 +311,7 @@ final class Sandbox {
         writable.forEach((inside, host) -> cmd.addAll(List.of("--bind", host.toString(), inside)));
         cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", String.valueOf(32 << 20), "--tmpfs", "/tmp",
                 "--chdir", "/tmp"));
-        if (filter == null) {
-            cmd.addAll(argv);
-            return cmd;
-        }
-        // bwrap reads the filter from a file descriptor, which ProcessBuilder cannot pass: sh opens it
-        List<String> sh = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 9<" + q(filter.toString())));
-        int bwrapAt = cmd.indexOf("/usr/bin/bwrap");
-        sh.addAll(cmd.subList(bwrapAt, cmd.size()));
-        sh.addAll(List.of("--seccomp", "9"));
-        sh.addAll(argv);
-        List<String> out = new ArrayList<>(cmd.subList(0, bwrapAt));
-        out.addAll(sh);
-        return out;
+        if (filter != null) cmd.addAll(List.of("--seccomp", "9"));
     }
 
     /**
@@ -326,37 +319,31 @@ final class Sandbox {
      * are private to root). Only folders that hold nothing secret are opened this way.
      */
     void openUp(Path dir) throws IOException {
-        if (!dropsToSlotUid()) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
+        if (dropsToSlotUid()) setOwnerAndMode(dir, -1, "rwxr-xr-x", "rw-r--r--");
     }
 
     /** Gives {@code dir} (a submission's own folder) to the slot uid alone. */
     void handOver(Path dir) throws IOException {
-        if (!dropsToSlotUid()) return;
+        if (dropsToSlotUid()) setOwnerAndMode(dir, uid(), "rwx------", "rw-------");
+    }
+
+    /** Gives everything in {@code dir} these permissions, and to {@code owner} (uid and gid) unless it is -1. */
+    private static void setOwnerAndMode(Path dir, int owner, String dirMode, String fileMode) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                Files.setAttribute(p, "unix:uid", uid(), LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(p, "unix:gid", uid(), LinkOption.NOFOLLOW_LINKS);
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+                if (owner >= 0) {
+                    Files.setAttribute(p, "unix:uid", owner, LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(p, "unix:gid", owner, LinkOption.NOFOLLOW_LINKS);
+                }
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? dirMode : fileMode));
             }
         }
     }
 
     /** Kills every process of {@code uid} (the user level has no PID namespace to end them all). */
     static void killAll(int uid) {
-        ProcessHandle.allProcesses().forEach(p -> {
-            try {
-                for (String line : Files.readAllLines(Paths.get("/proc", String.valueOf(p.pid()), "status"))) {
-                    if (line.startsWith("Uid:") && line.split("\\s+")[1].equals(String.valueOf(uid))) p.destroyForcibly();
-                }
-            } catch (IOException | RuntimeException gone) {
-                // ended meanwhile
-            }
-        });
+        String u = String.valueOf(uid);
+        ProcessHandle.allProcesses().filter(p -> uidOf(String.valueOf(p.pid())).equals(u)).forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Single-quoted for sh. */

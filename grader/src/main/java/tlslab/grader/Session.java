@@ -76,7 +76,7 @@ final class Session implements Closeable {
     /** The object a test gets for exercise {@code e}. */
     Object proxy(Exercise e) {
         String problem = notGradable.get(e);
-        if (problem != null) throw new StudentCodeError(StudentCodeError.Kind.NOT_COMPILED, problem);
+        if (problem != null) throw new StudentCodeError(problem);
         // Tests make their objects before JUnit reports them started; the first call binds the object to
         // the test that is running then, and a test abandoned after its time-out cannot call any more.
         long[] bound = {-1};
@@ -92,7 +92,7 @@ final class Session implements Closeable {
     private Object invoke(Exercise e, long gen, Object proxy, Method m, Object[] args) throws Throwable {
         if (m.getDeclaringClass() == Object.class) {
             return switch (m.getName()) {
-                case "toString" -> "your " + e.implementation.substring(e.implementation.lastIndexOf('.') + 1);
+                case "toString" -> "your " + shortName(e);
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "equals" -> proxy == args[0];
                 default -> throw new UnsupportedOperationException(m.getName());
@@ -102,17 +102,17 @@ final class Session implements Closeable {
         ChildJvm child;
         synchronized (this) {
             if (gen != generation) {
-                throw new StudentCodeError(StudentCodeError.Kind.BUDGET, "this test had already ended (it ran out of time)");
+                throw new StudentCodeError("this test had already ended (it ran out of time)");
             }
             if (usedNanos / 1_000_000 > budgetMillis) {
-                throw new StudentCodeError(StudentCodeError.Kind.BUDGET, "not run: your code had used up the "
-                        + budgetMillis / 1000 + " s this submission may take in total");
+                throw new StudentCodeError("not run: your code had used up the " + budgetMillis / 1000
+                        + " s this submission may take in total");
             }
             if (violations.containsKey(e)) {
-                throw new StudentCodeError(StudentCodeError.Kind.PROTOCOL, "not run: " + violations.get(e));
+                throw new StudentCodeError("not run: " + violations.get(e));
             }
             if (strikes.getOrDefault(e, 0) >= STRIKES) {
-                throw new StudentCodeError(StudentCodeError.Kind.BUDGET, "not run: " + STRIKES + " earlier calls to exercise "
+                throw new StudentCodeError("not run: " + STRIKES + " earlier calls to exercise "
                         + e.number + " ran out of time (or its JVM would not start), so its remaining tests are not run");
             }
             if (current != e) {
@@ -148,7 +148,7 @@ final class Session implements Closeable {
         if (outcome instanceof ChildJvm.Returned r) {
             addOutput(r.output());
             if (r.value() == null && m.getReturnType().isPrimitive()) {
-                throw new StudentCodeError(StudentCodeError.Kind.PROTOCOL, name + " returned nothing");
+                throw new StudentCodeError(name + " returned nothing");
             }
             return r.value();
         }
@@ -160,17 +160,17 @@ final class Session implements Closeable {
         }
         if (outcome instanceof ChildJvm.Failed f) {
             addOutput(f.output());
-            throw new StudentCodeError(StudentCodeError.Kind.SETUP, f.message());
+            throw new StudentCodeError(f.message());
         }
         if (outcome instanceof ChildJvm.Exited x) {
             addOutput(x.output());
-            throw new StudentCodeError(StudentCodeError.Kind.EXIT, "your code called System.exit(" + x.status() + ") in "
-                    + name + ": that ends the JVM running it. Throw an exception instead; never exit.");
+            throw new StudentCodeError("your code called System.exit(" + x.status() + ") in " + name
+                    + ": that ends the JVM running it. Throw an exception instead; never exit.");
         }
         if (outcome instanceof ChildJvm.TimedOut t) {
             strike(e);
-            throw new StudentCodeError(StudentCodeError.Kind.TIMEOUT, name + " did not return within "
-                    + t.millis() / 1000.0 + " s, so it was stopped: an endless loop, or far too slow?");
+            throw new StudentCodeError(name + " did not return within " + t.millis() / 1000.0
+                    + " s, so it was stopped: an endless loop, or far too slow?");
         }
         if (outcome instanceof ChildJvm.Violated v) {
             String why = "the runner protocol was violated while running " + name + ": " + v.why() + ". Only the grader"
@@ -178,12 +178,11 @@ final class Session implements Closeable {
             synchronized (this) {
                 violations.putIfAbsent(e, why);
             }
-            throw new StudentCodeError(StudentCodeError.Kind.PROTOCOL, why);
+            throw new StudentCodeError(why);
         }
         ChildJvm.Died d = (ChildJvm.Died) outcome;
         if (d.atStart()) strike(e);   // a crash is quick to detect; a JVM that will not start costs time
-        throw new StudentCodeError(StudentCodeError.Kind.CRASH, "the JVM running your code stopped during "
-                + name + ": " + d.why());
+        throw new StudentCodeError("the JVM running your code stopped during " + name + ": " + d.why());
     }
 
     private synchronized void strike(Exercise e) {

@@ -1,6 +1,5 @@
 package tlslab.grader;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,10 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import tlslab.grader.runner.Wire;
@@ -31,6 +26,10 @@ final class SourceCompiler {
 
     /** For each left-out file (relative path) what the compiler said, and a problem that stopped everything or null. */
     record Result(Map<String, String> errors, String fatal) {
+        static Result fatal(String problem) {
+            return new Result(Map.of(), problem);
+        }
+
         /** All the compiler's messages, for the report's header. */
         String allErrors() {
             return String.join("\n", errors.values()).strip();
@@ -77,7 +76,7 @@ final class SourceCompiler {
     static Result compile(Path submission, Sandbox sandbox, Path libDir, List<String> libJars, Path runnerDir, Path work,
                           Path classes, long timeoutMillis) throws IOException {
         if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
-            return new Result(Map.of(), "the submission folder " + submission.getFileName() + " does not exist");
+            return Result.fatal("the submission folder " + submission.getFileName() + " does not exist");
         }
         Path link = firstSymlink(submission);
         if (link != null) {
@@ -87,19 +86,19 @@ final class SourceCompiler {
             } catch (IOException e) {
                 target = "?";
             }
-            return new Result(Map.of(), "the submission contains a symbolic link, " + submission.relativize(link)
-                    + " -> " + target + ": submissions must hold their own files, not links (nothing was graded)");
+            return Result.fatal("the submission contains a symbolic link, " + submission.relativize(link) + " -> " + target
+                    + ": submissions must hold their own files, not links (nothing was graded)");
         }
         Path root = sourceRoot(submission);
         List<Path> sources = sources(root);
         if (sources.isEmpty()) {
-            return new Result(Map.of(), "no .java files found in " + submission.getFileName()
+            return Result.fatal("no .java files found in " + submission.getFileName()
                     + " (expected them under src/main/java, as in the exercises folder)");
         }
         long bytes = 0;
         for (Path p : sources) bytes += Files.size(root.resolve(p));
         if (sources.size() > MAX_FILES || bytes > MAX_BYTES) {
-            return new Result(Map.of(), "the submission is too big to grade (" + sources.size() + " files, " + bytes / 1024
+            return Result.fatal("the submission is too big to grade (" + sources.size() + " files, " + bytes / 1024
                     + " KB; the limit is " + MAX_FILES + " files and " + MAX_BYTES / 1024 + " KB)");
         }
         Path src = Files.createDirectories(work.resolve("src"));
@@ -112,41 +111,32 @@ final class SourceCompiler {
         sandbox.handOver(work);
         List<String> cp = new ArrayList<>();
         for (String jar : libJars) cp.add(sandbox.path("/box/lib", libDir) + "/" + jar);
-        List<String> java = new ArrayList<>(List.of(sandbox.java().toString()));
-        java.addAll(ChildJvm.jvmOptions(COMPILER_HEAP_MB));
-        java.addAll(List.of("-cp", sandbox.path("/box/runner", runnerDir), "tlslab.grader.runner.Compile",
-                sandbox.path("/box/src", src), sandbox.path("/box/out", classes), String.join(":", cp)));
+        List<String> java = ChildJvm.javaCommand(sandbox, COMPILER_HEAP_MB, "-cp", sandbox.path("/box/runner", runnerDir),
+                "tlslab.grader.runner.Compile", sandbox.path("/box/src", src), sandbox.path("/box/out", classes), String.join(":", cp));
         List<String> cmd = sandbox.command(java, Map.of("/box/runner", runnerDir, "/box/lib", libDir, "/box/src", src),
                 Map.of("/box/out", classes), new Sandbox.Limits(ChildJvm.addressSpaceMb(COMPILER_HEAP_MB), 128,
                         timeoutMillis / 1000 + 5, 16, 256));
         Confined javac = new Confined(sandbox, cmd, work);
         javac.process.getOutputStream().close();
-        CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Wire.readFrame(javac.process.getInputStream(), ChildJvm.MAX_ANSWER);
-            } catch (EOFException e) {
-                return null;
-            } catch (IOException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
         try {
-            byte[] frame = answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (frame == null) return new Result(Map.of(), "the compiler stopped without an answer: " + javac.stderrTail());
-            Wire.In in = new Wire.In(frame);
-            if (in.op() != Wire.COMPILED || in.seq() != 0) return new Result(Map.of(), "the compiler's answer was garbled");
+            Object frame = javac.nextFrame(timeoutMillis);
+            if (frame == null) {
+                return Result.fatal("the compiler did not finish within " + timeoutMillis / 1000 + " s, so it was stopped"
+                        + " (some code makes javac work for a very long time)");
+            }
+            if (frame instanceof Confined.End end) {
+                return Result.fatal(end.reason() == null ? "the compiler stopped without an answer: " + javac.stderrTail()
+                        : "the compiler's answer could not be read: " + end.reason());
+            }
+            Wire.In in = new Wire.In((byte[]) frame);
+            if (in.op() != Wire.COMPILED || in.seq() != 0) return Result.fatal("the compiler's answer was garbled");
             Map<String, String> errors = new LinkedHashMap<>();
             for (int i = in.integer(); i > 0; i--) errors.put(Text.clean(in.string()), Text.cut(Text.clean(in.string()), 8000));
             String fatal = in.string();
             return new Result(errors, fatal == null ? null : Text.cut(Text.clean(fatal), 4000));
-        } catch (TimeoutException e) {
-            return new Result(Map.of(), "the compiler did not finish within " + timeoutMillis / 1000 + " s, so it was stopped"
-                    + " (some code makes javac work for a very long time)");
-        } catch (ExecutionException e) {
-            return new Result(Map.of(), "the compiler's answer could not be read: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(Map.of(), "interrupted");
+            return Result.fatal("interrupted");
         } finally {
             javac.kill();
         }

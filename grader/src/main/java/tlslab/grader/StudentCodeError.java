@@ -6,16 +6,7 @@ package tlslab.grader;
  * is written for the student. An Error, so that a test's {@code catch (Exception e)} cannot swallow it.
  */
 public final class StudentCodeError extends Error {
-    public enum Kind { NOT_COMPILED, RULE, TIMEOUT, EXIT, CRASH, BUDGET, SETUP, PROTOCOL }
-
-    private final Kind kind;
-
-    public StudentCodeError(Kind kind, String message) {
+    public StudentCodeError(String message) {
         super(message, null, false, false);
-        this.kind = kind;
-    }
-
-    public Kind kind() {
-        return kind;
     }
 }

@@ -3,8 +3,8 @@ package tlslab.grader;
 import tlslab.exercises.check.Exercise;
 
 /** One graded test, as every report shows it. */
-record TestResult(String number, Exercise exercise, String className, String classTitle, String name, boolean hidden,
-                  int maxPoints, boolean passed, String output, double seconds) {
+record TestResult(String number, Exercise exercise, String classTitle, String name, boolean hidden, int maxPoints, boolean passed,
+                  String output) {
     /** A test's output is the student's (messages, what the code printed): made safe once, here, for every report. */
     static final int MAX_OUTPUT = 50_000;
 

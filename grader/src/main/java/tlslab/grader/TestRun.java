@@ -51,7 +51,7 @@ final class TestRun {
     static LauncherDiscoveryRequest request(Set<Exercise> only, boolean visibleOnly) {
         List<String> ids = new ArrayList<>();
         for (Exercise e : Exercise.values()) {
-            if (only == null || only.isEmpty() || only.contains(e)) ids.add(e.id().substring(2));
+            if (only.isEmpty() || only.contains(e)) ids.add(e.id().substring(2));
         }
         String nn = String.join("|", ids);
         String pattern = "^tlslab\\.exercises\\.(?:ex(?:" + nn + ")\\.[A-Za-z0-9_]+Test"
@@ -69,27 +69,19 @@ final class TestRun {
     /** Every test of the suite, in the order they run, with points and visibility. */
     static List<Planned> plan(TestPlan plan) {
         List<Planned> out = new ArrayList<>();
-        for (TestIdentifier root : plan.getRoots()) collect(plan, root, out);
+        for (TestIdentifier root : plan.getRoots()) collect(plan, root, null, out);
         return out;
     }
 
-    private static void collect(TestPlan plan, TestIdentifier id, List<Planned> out) {
+    /** {@code cls}: the innermost test class {@code id} is in. */
+    private static void collect(TestPlan plan, TestIdentifier id, TestIdentifier cls, List<Planned> out) {
+        if (id.getSource().orElse(null) instanceof ClassSource) cls = id;
         if (id.isTest()) {
-            TestIdentifier cls = classOf(plan, id);
             String className = cls == null ? "?" : ((ClassSource) cls.getSource().get()).getClassName();
             out.add(new Planned(id, Exercise.ofTestClass(className), className, cls == null ? "?" : cls.getDisplayName(),
                     Exercise.isHidden(className), points(id)));
         }
-        for (TestIdentifier child : plan.getChildren(id)) collect(plan, child, out);
-    }
-
-    private static TestIdentifier classOf(TestPlan plan, TestIdentifier id) {
-        Optional<TestIdentifier> p = Optional.of(id);
-        while (p.isPresent()) {
-            if (p.get().getSource().orElse(null) instanceof ClassSource) return p.get();
-            p = plan.getParent(p.get());
-        }
-        return null;
+        for (TestIdentifier child : plan.getChildren(id)) collect(plan, child, cls, out);
     }
 
     static int points(TestIdentifier id) {
@@ -121,8 +113,6 @@ final class TestRun {
         Impl.useProvider(session::proxy);
         try {
             launcher.execute(plan, new TestExecutionListener() {
-                final Map<String, Long> started = new HashMap<>();
-
                 @Override
                 public void testPlanExecutionStarted(TestPlan p) {
                     xml.testPlanExecutionStarted(p);
@@ -130,10 +120,7 @@ final class TestRun {
 
                 @Override
                 public void executionStarted(TestIdentifier id) {
-                    if (id.isTest()) {
-                        session.testStarted();
-                        started.put(id.getUniqueId(), System.nanoTime());
-                    }
+                    if (id.isTest()) session.testStarted();
                     xml.executionStarted(id);
                 }
 
@@ -153,8 +140,7 @@ final class TestRun {
                         if (!printed.isBlank()) {
                             message += (message.isEmpty() ? "" : "\n\n") + "your code printed:\n" + indent(printed.strip());
                         }
-                        long t0 = started.getOrDefault(id.getUniqueId(), System.nanoTime());
-                        results.put(id.getUniqueId(), new Ran(ok, message, (System.nanoTime() - t0) / 1e9));
+                        results.put(id.getUniqueId(), new Ran(ok, message));
                     } else if (!ok && !id.isTest()) {
                         containerFailures.put(id.getUniqueId(), message);
                     }
@@ -179,7 +165,7 @@ final class TestRun {
                     }
                     parent = plan.getTestIdentifier(parent.get()).getParentId();
                 }
-                ran = new Ran(false, why, 0);
+                ran = new Ran(false, why);
                 if (!results.containsKey(p.id().getUniqueId())) {   // neither finished nor skipped: not a pass in junit.xml either
                     xml.executionStarted(p.id());
                     xml.executionFinished(p.id(), shown(why));
@@ -187,12 +173,12 @@ final class TestRun {
             }
             String violation = session.violations().get(p.exercise());
             if (violation != null && ran.ok()) {   // a pass from a runner that broke the protocol counts for nothing
-                ran = new Ran(false, violation + "\n\n" + ran.message(), ran.seconds());
+                ran = new Ran(false, violation + "\n\n" + ran.message());
                 xml.executionFinished(p.id(), shown(ran.message()));
             }
             String number = (p.exercise() == null ? 0 : p.exercise().number) + "." + numbers.merge(p.exercise(), 1, Integer::sum);
-            TestResult r = new TestResult(number, p.exercise(), p.className(), p.classTitle(), p.id().getDisplayName(), p.hidden(),
-                    p.points(), ran.ok(), ran.message(), ran.seconds());
+            TestResult r = new TestResult(number, p.exercise(), p.classTitle(), p.id().getDisplayName(), p.hidden(), p.points(),
+                    ran.ok(), ran.message());
             ordered.add(r);
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("points", String.valueOf(r.points()));
@@ -206,7 +192,7 @@ final class TestRun {
     }
 
     /** How a test went, before it gets its number. */
-    private record Ran(boolean ok, String message, double seconds) {
+    private record Ran(boolean ok, String message) {
     }
 
     /**
@@ -260,10 +246,10 @@ final class TestRun {
         if (t instanceof AssertionError) {
             StringBuilder s = new StringBuilder(String.valueOf(t.getMessage()));
             Throwable cause = t.getCause();
-            if (cause != null && session != null && session.isRemote(cause)) s.append('\n').append(stack(cause));
+            if (cause != null && session.isRemote(cause)) s.append('\n').append(stack(cause));
             return s.toString();
         }
-        if (session != null && session.isRemote(t)) return "your code threw " + stack(t);
+        if (session.isRemote(t)) return "your code threw " + stack(t);
         return "the test stopped with " + t + " — usually because your code returned something unusable"
                 + " (null, or an array of the wrong size)";
     }

@@ -59,8 +59,8 @@ class TextTest {
         // the old table cut this message to 109 chars: the emoji's first half
         String message = "x".repeat(108) + EMOJI.repeat(3) + " and more";
         Report r = new Report("alice " + EMOJI, List.of(
-                new TestResult("1.1", Exercise.RSA, "C", "Exercise 1", "passes", false, 99, true, "", 0.1),
-                new TestResult("1.2", Exercise.RSA, "C", "Exercise 1", "t" + EMOJI.repeat(40), false, 1, false, message, 0.1)),
+                new TestResult("1.1", Exercise.RSA, "Exercise 1", "passes", false, 99, true, ""),
+                new TestResult("1.2", Exercise.RSA, "Exercise 1", "t" + EMOJI.repeat(40), false, 1, false, message)),
                 "", 1.0, "off", null);
         r.write(dir, "after_due_date");
         for (String f : List.of("summary.txt", "summary.html", "results.json")) {
@@ -77,7 +77,7 @@ class TextTest {
     void reportsCarryNoEscapes(@TempDir Path dir) throws Exception {
         String evil = ESC + "[2J" + ESC + "[HALL TESTS PASSED\u202e";
         Report r = new Report("eve" + ESC + "[31m", List.of(
-                new TestResult("1.1", Exercise.RSA, "C", "Exercise 1", "t", false, 10, false, evil + "\nyour code printed:\n" + evil, 0.1)),
+                new TestResult("1.1", Exercise.RSA, "Exercise 1", "t", false, 10, false, evil + "\nyour code printed:\n" + evil)),
                 "Broken.java:1: " + evil, 1.0, "off", null);
         r.write(dir, "after_due_date");
         for (String text : List.of(r.table(), Files.readString(dir.resolve("summary.txt")),

@@ -62,7 +62,7 @@ public final class Runner {
         byte op = in.op();
         seq = in.seq();
         if (op != Wire.CALL) {
-            send(new Wire.Out().op(Wire.FAILED, seq).string("runner: unknown request " + op).string(""));
+            send(failed("runner: unknown request " + op, ""));
             return;
         }
         String implName = in.string();
@@ -77,43 +77,39 @@ public final class Runner {
             for (int i = 0; i < argc; i++) args[i] = in.value();
             method = Class.forName(apiName).getMethod(methodName, types);
         } catch (ReflectiveOperationException | IOException e) {
-            send(new Wire.Out().op(Wire.FAILED, seq).string("runner: bad request: " + e).string(""));
+            send(failed("runner: bad request: " + e, ""));
             return;
         }
         capture.reset();
         inCall = true;
-        Object result;
+        Object result = null;
         Throwable thrown = null;
         String setup = null;
         try {
-            Object target = instance(implName, apiName);
-            result = method.invoke(target, args);
+            result = method.invoke(instance(implName, apiName), args);
         } catch (InvocationTargetException e) {
             thrown = e.getCause();
-            result = null;
         } catch (SetupProblem e) {
             setup = e.getMessage();
-            result = null;
         } catch (Throwable e) {    // e.g. OutOfMemoryError or a StackOverflowError in a static initializer
             thrown = e;
-            result = null;
         }
         synchronized (lock) {
             inCall = false;
             String output = capture.text();
             try {
-                if (setup != null) {
-                    sendLocked(new Wire.Out().op(Wire.FAILED, seq).string(setup).string(output));
-                } else if (thrown != null) {
-                    sendLocked(describe(thrown).string(output));
-                } else {
-                    sendLocked(new Wire.Out().op(Wire.RETURNED, seq).value(result).string(output));
-                }
+                if (setup != null) sendLocked(failed(setup, output));
+                else if (thrown != null) sendLocked(describe(thrown).string(output));
+                else sendLocked(new Wire.Out().op(Wire.RETURNED, seq).value(result).string(output));
             } catch (IOException e) {
                 // the value cannot be sent (e.g. an unsupported type): say so instead
-                sendLocked(new Wire.Out().op(Wire.FAILED, seq).string(e.getMessage()).string(output));
+                sendLocked(failed(e.getMessage(), output));
             }
         }
+    }
+
+    private static Wire.Out failed(String why, String output) throws IOException {
+        return new Wire.Out().op(Wire.FAILED, seq).string(why).string(output);
     }
 
     /** The student's object: one per class, made on first use. */

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,13 +73,8 @@ public final class Wire {
         }
 
         public Out string(String s) throws IOException {
-            if (s == null) {
-                d.writeInt(-1);
-            } else {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                d.writeInt(b.length);
-                d.write(b);
-            }
+            if (s == null) d.writeInt(-1);
+            else bytes(s.getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
@@ -172,8 +166,7 @@ public final class Wire {
 
         public String string() throws IOException {
             int n = d.readInt();
-            if (n < 0) return null;
-            return new String(bytes(n), StandardCharsets.UTF_8);
+            return n < 0 ? null : new String(bytes(n), StandardCharsets.UTF_8);
         }
 
         private byte[] bytes(int n) throws IOException {
@@ -191,72 +184,53 @@ public final class Wire {
 
         public Object value() throws IOException {
             byte tag = d.readByte();
-            switch (tag) {
-                case NULL:
-                    return null;
-                case BYTES:
-                    return bytes(d.readInt());
-                case BYTES2: {
+            return switch (tag) {
+                case NULL -> null;
+                case BYTES -> bytes(d.readInt());
+                case BYTES2 -> {
                     byte[][] out = new byte[count()][];
                     for (int i = 0; i < out.length; i++) out[i] = d.readBoolean() ? bytes(d.readInt()) : null;
-                    return out;
+                    yield out;
                 }
-                case INT:
-                    return d.readInt();
-                case INTS: {
+                case INT -> d.readInt();
+                case INTS -> {
                     int[] out = new int[count()];
                     for (int i = 0; i < out.length; i++) out[i] = d.readInt();
-                    return out;
+                    yield out;
                 }
-                case LONG:
-                    return d.readLong();
-                case BOOL:
-                    return d.readBoolean();
-                case BOOLS: {
+                case LONG -> d.readLong();
+                case BOOL -> d.readBoolean();
+                case BOOLS -> {
                     boolean[] out = new boolean[count()];
                     for (int i = 0; i < out.length; i++) out[i] = d.readBoolean();
-                    return out;
+                    yield out;
                 }
-                case STRING:
-                    return string();
-                case STRINGS: {
+                case STRING -> string();
+                case STRINGS -> {
                     String[] out = new String[count()];
                     for (int i = 0; i < out.length; i++) out[i] = string();
-                    return out;
+                    yield out;
                 }
-                case BIGINT:
-                    return new BigInteger(bytes(d.readInt()));
-                default:
-                    throw new IOException("unknown value tag " + tag);
-            }
+                case BIGINT -> new BigInteger(bytes(d.readInt()));
+                default -> throw new IOException("unknown value tag " + tag);
+            };
         }
     }
 
     /** Java's name for a parameter type, and back (only the types {@link Out#value} can send). */
     public static Class<?> typeOf(String name) throws ClassNotFoundException {
-        switch (name) {
-            case "int":
-                return int.class;
-            case "long":
-                return long.class;
-            case "boolean":
-                return boolean.class;
-            case "[B":
-                return byte[].class;
-            case "[[B":
-                return byte[][].class;
-            case "[I":
-                return int[].class;
-            case "[Z":
-                return boolean[].class;
-            case "java.lang.String":
-                return String.class;
-            case "[Ljava.lang.String;":
-                return String[].class;
-            case "java.math.BigInteger":
-                return BigInteger.class;
-            default:
-                throw new ClassNotFoundException("parameter type " + name + " cannot cross the process boundary");
-        }
+        return switch (name) {
+            case "int" -> int.class;
+            case "long" -> long.class;
+            case "boolean" -> boolean.class;
+            case "[B" -> byte[].class;
+            case "[[B" -> byte[][].class;
+            case "[I" -> int[].class;
+            case "[Z" -> boolean[].class;
+            case "java.lang.String" -> String.class;
+            case "[Ljava.lang.String;" -> String[].class;
+            case "java.math.BigInteger" -> BigInteger.class;
+            default -> throw new ClassNotFoundException("parameter type " + name + " cannot cross the process boundary");
+        };
     }
 }
