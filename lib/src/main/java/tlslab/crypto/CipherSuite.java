@@ -13,6 +13,7 @@ public enum CipherSuite {
 
     public final int id;
     public final KeyExchange keyExchange;
+
     /** AES-GCM (AEAD) if true, else AES-CBC with HMAC, MAC-then-encrypt. */
     public final boolean aead;
     public final String macAlgorithm;
@@ -20,6 +21,8 @@ public enum CipherSuite {
     public final String openSslName;
 
     public static final int ENC_KEY_LENGTH = 16;
+    /** The signal a client retrying with a lower version adds to its suites (RFC 7507). */
+    public static final int TLS_FALLBACK_SCSV = 0x5600;
 
     CipherSuite(int id, KeyExchange keyExchange, boolean aead, String macAlgorithm, int macLength, String openSslName) {
         this.id = id;
@@ -66,7 +69,7 @@ public enum CipherSuite {
         if (s != null) return s.name();
         return switch (id) {
             case 0x00FF -> "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
-            case 0x5600 -> "TLS_FALLBACK_SCSV";
+            case TLS_FALLBACK_SCSV -> "TLS_FALLBACK_SCSV";
             default -> String.format("0x%04X (not implemented here)", id);
         };
     }

@@ -157,7 +157,7 @@ final class ClientHandshake {
                     + SignatureScheme.nameOf(ske.signatureScheme()) + " is not one the client offered");
         }
         byte[] signed = ServerKeyExchange.signedData(hello.random(), sh.random(), ske.namedCurve(), ske.publicKey());
-        if (!Signatures.verify(alg, serverKey, signed, ske.signature())) {
+        if (!Signatures.verify(ske.signatureScheme(), serverKey, signed, ske.signature())) {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "ServerKeyExchange.signature does not verify with the "
                     + "server certificate's public key: the ECDHE share was not sent by the certificate's owner");
         }
@@ -196,7 +196,7 @@ final class ClientHandshake {
             throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
                     "the server's CertificateRequest does not accept rsa_pkcs1_sha256, the only scheme this client signs with");
         }
-        byte[] sig = Signatures.sign("SHA256withRSA", config.privateKey, io.handshakeMessages());
+        byte[] sig = Signatures.sign(SignatureScheme.RSA_PKCS1_SHA256, config.privateKey, io.handshakeMessages());
         return new CertificateVerify(SignatureScheme.RSA_PKCS1_SHA256, sig);
     }
 

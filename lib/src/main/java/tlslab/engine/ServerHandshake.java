@@ -23,6 +23,7 @@ import tlslab.handshake.ClientHello;
 import tlslab.handshake.ClientKeyExchange;
 import tlslab.handshake.Extension;
 import tlslab.handshake.Finished;
+import tlslab.handshake.HelloExtensions;
 import tlslab.handshake.ServerHello;
 import tlslab.handshake.ServerHelloDone;
 import tlslab.handshake.ServerKeyExchange;
@@ -32,6 +33,11 @@ import tlslab.record.RecordCipher;
 
 /** The server's side of the handshake (RFC 5246 §7.3), full or resumed. */
 final class ServerHandshake {
+    /** What ServerKeyExchange is signed with, by preference: PKCS#1 v1.5 first, RSA-PSS for clients that list only that. */
+    static final List<Integer> SIGNS_WITH = List.of(SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
+            SignatureScheme.RSA_PKCS1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA512);
+
     private final Connection conn;
     private final HandshakeIO io;
     private final TlsConfig config;
@@ -48,23 +54,26 @@ final class ServerHandshake {
         }
         ClientHello hello = io.expect(ClientHello.class, null);
         checkClientHello(hello);
+        HelloExtensions ext = HelloExtensions.of(hello);
         Session cached = config.sessionCache.get(hello.sessionId());
         if (cached != null && hello.cipherSuites().contains(cached.cipherSuite().id)
                 && config.cipherSuites.contains(cached.cipherSuite())) {
-            resume(hello, cached);
+            resume(hello, ext, cached);
             return;
         }
-        CipherSuite suite = chooseSuite(hello);
-        NamedGroup group = suite.keyExchange == KeyExchange.ECDHE ? chooseGroup(hello) : null;
+        int scheme = signatureScheme(ext);
+        NamedGroup group = chooseGroup(ext);
+        CipherSuite suite = chooseSuite(hello, group);
+        if (suite.keyExchange != KeyExchange.ECDHE) group = null;
         byte[] sessionId = new byte[32];
         config.random().nextBytes(sessionId);
-        ServerHello sh = serverHello(hello, sessionId, suite);
+        ServerHello sh = serverHello(ext, sessionId, suite);
         io.send(sh);
         io.send(CertificateMessage.of(config.certificateChain));
         KeyPair ecdhe = null;
         if (group != null) {
             ecdhe = group.generate(config.random());
-            io.send(serverKeyExchange(hello, sh, group, ecdhe));
+            io.send(serverKeyExchange(hello, sh, group, ecdhe, scheme));
         }
         if (config.requireClientCertificate) io.send(certificateRequest());
         io.send(new ServerHelloDone());
@@ -89,15 +98,15 @@ final class ServerHandshake {
     }
 
     private void checkClientHello(ClientHello hello) throws TlsException {
+        if (hello.clientVersion() < ClientHandshake.TLS12 && hello.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV)) {
+            throw new TlsException(AlertDescription.INAPPROPRIATE_FALLBACK, String.format("ClientHello.client_version is %s with"
+                    + " TLS_FALLBACK_SCSV: the client retried with a lower version after a failure, but this server speaks TLS 1.2"
+                    + " (RFC 7507: someone may be forcing a downgrade)", versionName(hello.clientVersion())));
+        }
         if (hello.clientVersion() < ClientHandshake.TLS12) {
             throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format("ClientHello.client_version is %s: "
                     + "this server accepts only TLS 1.2; SSL 3.0, TLS 1.0 and 1.1 are broken or obsolete",
                     versionName(hello.clientVersion())));
-        }
-        Extension reneg = Extension.find(hello.extensions(), Extension.RENEGOTIATION_INFO);
-        if (reneg != null && !java.util.Arrays.equals(reneg.data(), new byte[] {0})) {
-            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
-                    "ClientHello.renegotiation_info must be empty on a first handshake (RFC 5746 §3.6)");
         }
         boolean nullCompression = false;
         for (byte c : hello.compressionMethods()) nullCompression |= c == 0;
@@ -106,57 +115,52 @@ final class ServerHandshake {
         }
     }
 
-    /** The server's most preferred suite that the client also offers. */
-    private CipherSuite chooseSuite(ClientHello hello) throws TlsException {
+    /**
+     * The server's most preferred suite that the client also offers and that can be completed: an
+     * ECDHE suite only with a group in common (RFC 8422 §5.1), else the next one.
+     */
+    private CipherSuite chooseSuite(ClientHello hello, NamedGroup group) throws TlsException {
         for (CipherSuite s : config.cipherSuites) {
-            if (hello.cipherSuites().contains(s.id)) return s;
+            if (hello.cipherSuites().contains(s.id) && (s.keyExchange != KeyExchange.ECDHE || group != null)) return s;
         }
         List<String> offered = hello.cipherSuites().stream().map(CipherSuite::nameOf).toList();
-        throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common: the client offered "
-                + offered + ", this server accepts " + config.cipherSuites);
+        throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common that this server can complete:"
+                + " the client offered " + offered + (group == null ? " and no elliptic curve this server has " + config.groups : "")
+                + "; this server accepts " + config.cipherSuites);
     }
 
-    private NamedGroup chooseGroup(ClientHello hello) throws TlsException {
-        Extension ext = Extension.find(hello.extensions(), Extension.SUPPORTED_GROUPS);
-        if (ext == null) return config.groups.get(0); // RFC 8422 §4: no extension means any curve will do
-        List<Integer> offered = ext.codes();
+    /** The first of our groups the client lists; without supported_groups, secp256r1 (RFC 8422 §4); null if none. */
+    private NamedGroup chooseGroup(HelloExtensions ext) {
+        List<Integer> offered = ext.groups() != null ? ext.groups() : List.of(NamedGroup.SECP256R1.id);
         for (NamedGroup g : config.groups) {
             if (offered.contains(g.id)) return g;
         }
-        throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "no elliptic curve in common for ECDHE: the client offered "
-                + offered.stream().map(NamedGroup::nameOf).toList() + ", this server has " + config.groups);
+        return null;
     }
 
     /** Echoes only extensions we implement: renegotiation_info, and ec_point_formats when doing ECDHE. */
-    private ServerHello serverHello(ClientHello hello, byte[] sessionId, CipherSuite suite) {
+    private ServerHello serverHello(HelloExtensions ext, byte[] sessionId, CipherSuite suite) {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        List<Extension> ext = new ArrayList<>();
-        if (hello.cipherSuites().contains(Extension.EMPTY_RENEGOTIATION_INFO_SCSV)
-                || Extension.find(hello.extensions(), Extension.RENEGOTIATION_INFO) != null) {
-            ext.add(Extension.renegotiationInfo());
-        }
-        if (suite.keyExchange == KeyExchange.ECDHE && Extension.find(hello.extensions(), Extension.EC_POINT_FORMATS) != null) {
-            ext.add(Extension.ecPointFormats());
-        }
-        return new ServerHello(ClientHandshake.TLS12, random, sessionId, suite.id, 0, ext);
+        List<Extension> out = new ArrayList<>();
+        if (ext.secureRenegotiation()) out.add(Extension.renegotiationInfo());
+        if (suite.keyExchange == KeyExchange.ECDHE && ext.pointFormats() != null) out.add(Extension.ecPointFormats());
+        return new ServerHello(ClientHandshake.TLS12, random, sessionId, suite.id, 0, out);
     }
 
-    private ServerKeyExchange serverKeyExchange(ClientHello hello, ServerHello sh, NamedGroup group, KeyPair ecdhe)
+    private ServerKeyExchange serverKeyExchange(ClientHello hello, ServerHello sh, NamedGroup group, KeyPair ecdhe, int scheme)
             throws TlsException {
         byte[] point = group.encode(ecdhe.getPublic());
-        int scheme = signatureScheme(hello);
         byte[] signed = ServerKeyExchange.signedData(hello.random(), sh.random(), group.id, point);
-        byte[] sig = Signatures.sign(SignatureScheme.jcaName(scheme), config.privateKey, signed);
+        byte[] sig = Signatures.sign(scheme, config.privateKey, signed);
         return new ServerKeyExchange(group.id, point, scheme, sig);
     }
 
     /** rsa_pkcs1_sha256 if the client lists it; with no signature_algorithms, SHA-1 as RFC 5246 §7.4.1.4.1 says. */
-    private int signatureScheme(ClientHello hello) throws TlsException {
-        Extension ext = Extension.find(hello.extensions(), Extension.SIGNATURE_ALGORITHMS);
-        if (ext == null) return SignatureScheme.RSA_PKCS1_SHA1;
-        List<Integer> offered = ext.codes();
-        for (int s : ClientHandshake.SIGNATURE_SCHEMES) {
+    private int signatureScheme(HelloExtensions ext) throws TlsException {
+        if (ext.signatureSchemes() == null) return SignatureScheme.RSA_PKCS1_SHA1;
+        List<Integer> offered = ext.signatureSchemes();
+        for (int s : SIGNS_WITH) {
             if (offered.contains(s)) return s;
         }
         throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the client accepts none of the RSA signature schemes "
@@ -203,9 +207,8 @@ final class ServerHandshake {
     private void checkCertificateVerify(X509Certificate clientCert) throws IOException {
         byte[] signedMessages = io.handshakeMessages();
         CertificateVerify cv = io.expect(CertificateVerify.class, null);
-        String alg = SignatureScheme.jcaName(cv.signatureScheme());
         if (cv.signatureScheme() != SignatureScheme.RSA_PKCS1_SHA256
-                || !Signatures.verify(alg, clientCert.getPublicKey(), signedMessages, cv.signature())) {
+                || !Signatures.verify(cv.signatureScheme(), clientCert.getPublicKey(), signedMessages, cv.signature())) {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "CertificateVerify.signature ("
                     + SignatureScheme.nameOf(cv.signatureScheme()) + ") does not verify with the client certificate's key: "
                     + "the client did not prove it holds that certificate's private key");
@@ -213,9 +216,9 @@ final class ServerHandshake {
     }
 
     /** Abbreviated handshake: same session ID back, then ChangeCipherSpec and Finished from the server first. */
-    private void resume(ClientHello hello, Session s) throws IOException {
+    private void resume(ClientHello hello, HelloExtensions ext, Session s) throws IOException {
         CipherSuite suite = s.cipherSuite();
-        ServerHello sh = serverHello(hello, s.id(), suite);
+        ServerHello sh = serverHello(ext, s.id(), suite);
         io.send(sh);
         byte[] master = s.masterSecret();
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());

@@ -4,35 +4,46 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.PSSParameterSpec;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
+import tlslab.handshake.SignatureScheme;
 
-/** RSA PKCS#1 v1.5 signatures for ServerKeyExchange and CertificateVerify, through the JCA. */
+/** RSA signatures (PKCS#1 v1.5 or PSS) for ServerKeyExchange and CertificateVerify, through the JCA. */
 final class Signatures {
     private Signatures() {
     }
 
-    static byte[] sign(String algorithm, PrivateKey key, byte[] data) throws TlsException {
+    static byte[] sign(int scheme, PrivateKey key, byte[] data) throws TlsException {
         try {
-            Signature s = Signature.getInstance(algorithm);
+            Signature s = instance(scheme);
             s.initSign(key);
             s.update(data);
             return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new TlsException(AlertDescription.INTERNAL_ERROR, "cannot sign with " + algorithm + ": " + e.getMessage());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, "cannot sign with " + SignatureScheme.nameOf(scheme) + ": " + e.getMessage());
         }
     }
 
-    /** False for a wrong signature or a key that cannot check it. */
-    static boolean verify(String algorithm, PublicKey key, byte[] data, byte[] signature) {
+    /** False for a wrong signature, a scheme this library does not know, or a key that cannot check it. */
+    static boolean verify(int scheme, PublicKey key, byte[] data, byte[] signature) {
         try {
-            Signature s = Signature.getInstance(algorithm);
+            Signature s = instance(scheme);
             s.initVerify(key);
             s.update(data);
             return s.verify(signature);
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static Signature instance(int scheme) throws GeneralSecurityException {
+        String name = SignatureScheme.jcaName(scheme);
+        if (name == null) throw new GeneralSecurityException("unknown signature scheme " + SignatureScheme.nameOf(scheme));
+        Signature s = Signature.getInstance(name);
+        PSSParameterSpec pss = SignatureScheme.pssParameters(scheme);
+        if (pss != null) s.setParameter(pss);
+        return s;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import tlslab.alert.AlertDescription;
 import tlslab.crypto.NamedGroup;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Reader;
@@ -114,7 +115,7 @@ public record Extension(int type, byte[] data) {
             list.note(nameOf(type));
             for (Extension seen : out) {
                 if (seen.type == type) {
-                    throw list.error(tlslab.alert.AlertDescription.DECODE_ERROR, at, "extension " + nameOf(type) + " appears twice");
+                    throw list.error(AlertDescription.ILLEGAL_PARAMETER, at, "extension " + nameOf(type) + " appears twice");
                 }
             }
             out.add(new Extension(type, list.opaque16(at + ".extension_data", 0, 0xffff)));
