@@ -239,6 +239,9 @@ public final class Connection implements Closeable {
         transcript.other(true, "Alert(" + d.rfcName() + ")", alert, records.writeEncrypted());
     }
 
+    static final int MAX_WARNINGS_IN_A_ROW = 4;
+    private int warningsInARow;
+
     /** The next record that is not a warning alert. */
     Record nextRecord() throws IOException {
         while (true) {
@@ -247,7 +250,10 @@ public final class Connection implements Closeable {
                 throw new TlsException(AlertDescription.CLOSE_NOTIFY, "the peer closed the connection without a close_notify alert"
                         + (handshakeDone ? "" : " during the handshake"));
             }
-            if (r.type() != ContentType.ALERT) return r;
+            if (r.type() != ContentType.ALERT) {
+                warningsInARow = 0;
+                return r;
+            }
             handleAlert(r.plaintext());
         }
     }
@@ -264,7 +270,12 @@ public final class Connection implements Closeable {
             throw new PeerClosed();
         }
         if (level == 2 || d == null) throw new AlertReceivedException(a[1] & 0xff, d);
-        // other warnings (e.g. no_renegotiation) need no action here
+        // other warnings (e.g. no_renegotiation) need no action here, but an endless run of them keeps a
+        // server busy for nothing (CVE-2016-8610, "SSL Death Alert"): OpenSSL stops after 5 too
+        if (++warningsInARow > MAX_WARNINGS_IN_A_ROW) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, warningsInARow + " warning alerts in a row: more than "
+                    + MAX_WARNINGS_IN_A_ROW + " is a denial of service, not a conversation");
+        }
     }
 
     private byte[] readApplicationData() throws IOException {

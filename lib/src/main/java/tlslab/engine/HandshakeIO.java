@@ -105,9 +105,9 @@ final class HandshakeIO {
             String got = r.type() == ContentType.HANDSHAKE ? Handshake.structureName(r.plaintext()) : r.type().rfcName();
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected ChangeCipherSpec but got " + got);
         }
-        if (r.plaintext().length != 1 || r.plaintext()[0] != 1) {
-            throw new TlsException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec.type at byte 0: must be the single byte 01, got "
-                    + Hex.of(r.plaintext()));
+        if (r.plaintext().length != 1 || r.plaintext()[0] != 1) {   // unexpected_message, as OpenSSL answers
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "ChangeCipherSpec.type at byte 0: must be the single byte 01,"
+                    + " got " + r.plaintext().length + " bytes: " + Hex.of(r.plaintext()));
         }
         transcript.other(false, "ChangeCipherSpec", r.plaintext(), false);
         records.changeReadCipher(cipher);

@@ -26,7 +26,8 @@ public record ClientKeyExchange(KeyExchange keyExchange, byte[] exchangeKeys) im
 
     static ClientKeyExchange read(Reader r, KeyExchange kx) throws DecodeException {
         if (kx == KeyExchange.RSA) {
-            byte[] enc = r.opaque16("encrypted_pre_master_secret", 1, 0xffff);
+            // even an empty one: a bad ciphertext must fail only at Finished (RFC 5246 §7.4.7.1)
+            byte[] enc = r.opaque16("encrypted_pre_master_secret", 0, 0xffff);
             r.note("pre-master secret, RSA-encrypted (PKCS#1 v1.5) with the server's public key");
             return new ClientKeyExchange(kx, enc);
         }

@@ -1,6 +1,7 @@
 package tlslab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+import tlslab.crypto.CipherSuite;
 import tlslab.crypto.NamedGroup;
 import tlslab.handshake.ClientHello;
 import tlslab.handshake.Extension;
@@ -20,6 +24,7 @@ import tlslab.handshake.HandshakeType;
 import tlslab.handshake.ServerHello;
 import tlslab.handshake.ServerKeyExchange;
 import tlslab.handshake.SignatureScheme;
+import tlslab.transport.Interceptor;
 import tlslab.wire.Hex;
 
 /**
@@ -147,5 +152,41 @@ class ConformanceTest {
         ClientHello retry = RawClient.hello(0x0302, List.of(0x009C, 0x5600), with());
         assertEquals("inappropriate_fallback", RawClient.answer(SERVER, retry).what());
         assertEquals("protocol_version", RawClient.answer(SERVER, RawClient.hello(0x0302, List.of(0x009C), with())).what());
+    }
+
+    /** The alert the client gets when a man in the middle swaps one of the client's records for {@code replacement}. */
+    static AlertDescription alertWhenClientSends(CipherSuite suite, int recordType, int handshakeType, byte[] replacement) {
+        Interceptor swap = (fromClient, bytes) -> fromClient && bytes[0] == recordType && (handshakeType < 0 || bytes[5] == handshakeType)
+                ? replacement : bytes;
+        TlsException e = assertThrows(TlsException.class, () -> MemoryPair.connect(TestPki.client().cipherSuites(suite), SERVER, swap));
+        return e.alert();
+    }
+
+    @Test
+    void aChangeCipherSpecOfTheWrongLengthIsUnexpected() {
+        byte[] twoBytes = Hex.parse("140303000201" + "01");
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE,
+                alertWhenClientSends(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, 20, -1, twoBytes));
+    }
+
+    @Test
+    void anEmptyEncryptedPreMasterFailsOnlyAtFinished() {
+        // like every bad RSA ciphertext: a random pre-master secret, so the client's Finished cannot be read
+        byte[] empty = Hex.parse("1603030006" + "100000020000");
+        AlertDescription a = alertWhenClientSends(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, 22, 16, empty);
+        assertTrue(a == AlertDescription.BAD_RECORD_MAC || a == AlertDescription.DECRYPT_ERROR, String.valueOf(a));
+    }
+
+    @Test
+    void aLongRunOfWarningAlertsIsCutShort() throws Exception {
+        try (RawClient c = new RawClient(SERVER)) {
+            for (int i = 0; i < 20; i++) c.record(21, 0x0303, new byte[] {1, 90});   // warning user_canceled
+            c.handshake(RawClient.hello(with()));
+            assertEquals("unexpected_message", c.answer().what());
+        }
+        try (RawClient c = new RawClient(SERVER)) {   // a few are still fine
+            for (int i = 0; i < Connection.MAX_WARNINGS_IN_A_ROW; i++) c.record(21, 0x0303, new byte[] {1, 90});
+            assertTrue(c.handshake(RawClient.hello(with())).answer().isServerHello());
+        }
     }
 }
