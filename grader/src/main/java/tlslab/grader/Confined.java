@@ -41,6 +41,7 @@ final class Confined {
     private final Sandbox sandbox;
     private final BlockingQueue<Object> frames = new ArrayBlockingQueue<>(2);
     private final byte[] tail = new byte[STDERR_TAIL];
+    private final Thread stderrReader;
     private long written;
 
     Confined(Sandbox sandbox, List<String> command, Path workDir) throws IOException {
@@ -58,13 +59,14 @@ final class Confined {
             throw new IOException("interrupted");
         }
         daemon(() -> readFrames(process.getInputStream()), "tlslab-frames-" + process.pid());
-        daemon(() -> drain(process.getErrorStream()), "tlslab-stderr-" + process.pid());
+        stderrReader = daemon(() -> drain(process.getErrorStream()), "tlslab-stderr-" + process.pid());
     }
 
-    private static void daemon(Runnable r, String name) {
+    private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     /** Queues each frame; more frames than were asked for, or anything that is not a frame, ends the reading. */
@@ -102,8 +104,22 @@ final class Confined {
         }
     }
 
+    /** How the process ended, for a report: its exit status and the end of what it wrote to stderr. */
+    String ending() {
+        int status = exitStatus(3_000);
+        String err = stderrTail();
+        return (status == Integer.MIN_VALUE ? "still running" : "exit status " + status) + (err.isEmpty() ? "" : "; it said: " + err);
+    }
+
     /** The last bytes the process wrote to stderr (cleaned of control characters), or "". */
     String stderrTail() {
+        if (!process.isAlive()) {
+            try {
+                stderrReader.join(1_000);   // what it wrote last may still be in the pipe
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (tail) {
             int n = (int) Math.min(written, STDERR_TAIL);
             byte[] last = new byte[n];
@@ -138,10 +154,15 @@ final class Confined {
             }
             process.descendants().forEach(ProcessHandle::destroyForcibly);
         }
-        // bwrap: its PID namespace ends with it (--die-with-parent); user level: every process of the slot's uid
-        process.destroyForcibly();
+        // The sandboxed JVM first: bwrap, still alive, reaps it and exits, and we reap bwrap. Killing
+        // bwrap first would orphan the JVM (--die-with-parent kills it), leaving a zombie that counts
+        // against the slot uid's process limit until the system's init gets round to it.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (sandbox.level == Sandbox.Level.USER) Sandbox.killAll(sandbox.uid());
-        exitStatus(5_000);
+        if (exitStatus(2_000) == Integer.MIN_VALUE) {
+            process.destroyForcibly();
+            exitStatus(5_000);
+        }
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {

@@ -125,7 +125,7 @@ final class SourceCompiler {
                         + " (some code makes javac work for a very long time)");
             }
             if (frame instanceof Confined.End end) {
-                return Result.fatal(end.reason() == null ? "the compiler stopped without an answer: " + javac.stderrTail()
+                return Result.fatal(end.reason() == null ? "the compiler stopped without an answer (" + javac.ending() + ")"
                         : "the compiler's answer could not be read: " + end.reason());
             }
             Wire.In in = new Wire.In((byte[]) frame);
