@@ -10,8 +10,12 @@ import tlslab.wire.Reader;
 
 /** Decodes any handshake message from its bytes, and explains one field by field. */
 public final class Handshake {
-    /** Largest message accepted: a generous bound for certificate chains, far below 2^24. */
-    public static final int MAX_LENGTH = 1 << 17;
+    /**
+     * Largest message body accepted: a ClientHello with every list at its limit (session_id 32,
+     * cipher_suites 2^16-2, compression_methods 255 and extensions 2^16-1 bytes), the biggest a
+     * server must take from anyone; also a generous bound for certificate chains, far below 2^24.
+     */
+    public static final int MAX_LENGTH = 2 + 32 + (1 + 32) + (2 + 0xfffe) + (1 + 255) + (2 + 0xffff);
     public static final int HEADER_LENGTH = 4;
 
     private Handshake() {

@@ -189,4 +189,23 @@ class ConformanceTest {
             assertTrue(c.handshake(RawClient.hello(with())).answer().isServerHello());
         }
     }
+
+    @Test
+    void aClientHelloWithEveryListAtItsLimitIsAnswered() throws Exception {
+        List<Integer> suites = new ArrayList<>(List.of(0x009C));
+        while (suites.size() < 0xfffe / 2) suites.add(0x0A0A);   // a reserved (GREASE) code, to be ignored
+        byte[] compression = new byte[255];                      // null (0) first, then codes nobody defines
+        for (int i = 1; i < 255; i++) compression[i] = (byte) (i + 0x40);
+        List<Extension> extensions = with();
+        int used = 0;
+        for (Extension e : extensions) used += 4 + e.data().length;
+        extensions.add(new Extension(21, new byte[0xffff - used - 4]));   // padding (RFC 7685) fills the rest
+        byte[] sessionId = new byte[32];
+        ClientHello max = new ClientHello(0x0303, new byte[32], sessionId, suites, compression, extensions);
+        int body = max.encode().length - 4;
+        assertEquals(2 + 32 + 33 + 2 + 0xfffe + 1 + 255 + 2 + 0xffff, body, "every list at its limit");
+        try (RawClient c = new RawClient(SERVER)) {
+            assertTrue(c.handshake(max).answer().isServerHello());
+        }
+    }
 }

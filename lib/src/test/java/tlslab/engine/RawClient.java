@@ -54,8 +54,13 @@ final class RawClient implements AutoCloseable {
         return this;
     }
 
+    /** Sends {@code m} in as many records as it needs (2^14 bytes at most each, RFC 5246 §6.2.1). */
     RawClient handshake(HandshakeMessage m) throws IOException {
-        return record(22, 0x0303, m.encode());
+        byte[] all = m.encode();
+        for (int at = 0; at < all.length; at += 1 << 14) {
+            record(22, 0x0303, java.util.Arrays.copyOfRange(all, at, Math.min(all.length, at + (1 << 14))));
+        }
+        return this;
     }
 
     /** Reads records until an alert or a handshake record that starts with ServerHello. */
