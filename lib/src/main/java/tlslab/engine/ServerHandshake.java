@@ -1,13 +1,11 @@
 package tlslab.engine;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.crypto.Cipher;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
@@ -182,26 +180,14 @@ final class ServerHandshake {
         return chain;
     }
 
-    /**
-     * RSA key exchange with the RFC 5246 §7.4.7.1 countermeasure: if decryption fails in any way, go
-     * on with a random pre-master secret, so a bad ciphertext looks the same as a good one until
-     * Finished fails (no padding oracle for Bleichenbacher's attack).
-     */
-    private byte[] rsaPreMaster(ClientHello hello, ClientKeyExchange cke) {
-        byte[] fallback = new byte[48];
-        config.random().nextBytes(fallback);
-        byte[] decrypted = null;
-        try {
-            Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-            rsa.init(Cipher.DECRYPT_MODE, config.privateKey);
-            decrypted = rsa.doFinal(cke.exchangeKeys());
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // fall through to the random pre-master secret
+    /** RSA key transport, with the Bleichenbacher countermeasure ({@link RsaKeyTransport}). */
+    private byte[] rsaPreMaster(ClientHello hello, ClientKeyExchange cke) throws TlsException {
+        if (!(config.privateKey instanceof RSAPrivateKey rsa)) {
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, "RSA key transport needs an RSA private key");
         }
-        byte[] preMaster = decrypted != null && decrypted.length == 48 ? decrypted : fallback;
-        preMaster[0] = (byte) (hello.clientVersion() >>> 8);
-        preMaster[1] = (byte) hello.clientVersion();
-        return preMaster;
+        byte[] fallback = new byte[RsaKeyTransport.PRE_MASTER_LENGTH];
+        config.random().nextBytes(fallback);
+        return RsaKeyTransport.preMasterSecret(rsa, cke.exchangeKeys(), hello.clientVersion(), fallback);
     }
 
     private void checkCertificateVerify(X509Certificate clientCert) throws IOException {
