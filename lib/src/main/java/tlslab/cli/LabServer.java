@@ -94,12 +94,12 @@ public final class LabServer implements Closeable {
             System.arraycopy(page, 0, response, head8.length, page.length);
             conn.write(response);
             sent = page.length;
+            served.incrementAndGet();   // before close_notify: a client may hang up as soon as it has the page
         } catch (IOException | RuntimeException e) {
             failed.incrementAndGet();
             log.accept("#" + id + " failed: " + e.getMessage());
             return;
         }
-        served.incrementAndGet();
         log.accept("#" + id + " response sent: 200 OK, " + sent + " bytes of HTML, then close_notify");
     }
 
