@@ -3,6 +3,9 @@
 # grader on first use or when their sources changed, then runs tlslab.grader.Main. See grader/README.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/scripts/common.sh"
+find_jdk                      # the grader, javac and the students' JVMs all run on the JDK set-up found
+export JAVA_HOME="$TLSLAB_JDK"
 jar="$here/grader/target/tlslab-grader.jar"
 
 stale() {
@@ -18,7 +21,7 @@ if stale; then
     || { echo "tlslab grade: the build failed (see above)" >&2; exit 1; }
 fi
 
-exec java -Xss4m -XX:+UseSerialGC \
+exec "$TLSLAB_JDK/bin/java" -Xss4m -XX:+UseSerialGC \
   -Dtlslab.root="$here" \
   -Dtlslab.child.classpath="$here/lib/target/tlslab-lib.jar:$here/lib/target/deps/*" \
   -cp "$jar:$here/grader/target/deps/*" tlslab.grader.Main "$@"
