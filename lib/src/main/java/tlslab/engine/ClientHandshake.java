@@ -53,6 +53,7 @@ final class ClientHandshake {
         ClientHello hello = clientHello();
         io.send(hello);
         ServerHello sh = io.expect(ServerHello.class, null);
+        io.versionAgreed();
         CipherSuite suite = checkServerHello(hello, sh);
         Session offered = config.resume;
         if (offered != null && sh.sessionId().length > 0 && java.util.Arrays.equals(sh.sessionId(), offered.id())) {

@@ -89,6 +89,11 @@ final class HandshakeIO {
         }
     }
 
+    /** ServerHello is out: the records' version is fixed from here on. */
+    void versionAgreed() {
+        records.versionAgreed();
+    }
+
     void sendChangeCipherSpec(RecordCipher cipher) throws IOException {
         records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
         transcript.other(true, "ChangeCipherSpec", new byte[] {1}, false);

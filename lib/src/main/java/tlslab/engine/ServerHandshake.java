@@ -67,6 +67,7 @@ final class ServerHandshake {
         config.random().nextBytes(sessionId);
         ServerHello sh = serverHello(ext, sessionId, suite);
         io.send(sh);
+        io.versionAgreed();
         io.send(CertificateMessage.of(config.certificateChain));
         KeyPair ecdhe = null;
         if (group != null) {
@@ -206,6 +207,7 @@ final class ServerHandshake {
         CipherSuite suite = s.cipherSuite();
         ServerHello sh = serverHello(ext, s.id(), suite);
         io.send(sh);
+        io.versionAgreed();
         byte[] master = s.masterSecret();
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
         io.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));

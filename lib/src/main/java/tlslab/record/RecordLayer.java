@@ -17,6 +17,7 @@ import tlslab.alert.TlsException;
 public final class RecordLayer {
     public static final int MAX_PLAINTEXT = 1 << 14;
     public static final int TLS12 = 0x0303;
+    private boolean agreed;
 
     /** Sees every record that passes, for transcripts (none by default: records cost no copies then). */
     public interface Listener {
@@ -92,6 +93,14 @@ public final class RecordLayer {
         }
     }
 
+    /**
+     * From now on every record must say TLS 1.2: a first ClientHello may come in an older record
+     * version (clients use 0x0301 for it), nothing after ServerHello may.
+     */
+    public void versionAgreed() {
+        agreed = true;
+    }
+
     /** The next record, decrypted; null if the peer closed the connection before a new record began. */
     public Record read() throws IOException {
         byte[] header = new byte[Record.HEADER_LENGTH];
@@ -108,6 +117,10 @@ public final class RecordLayer {
         if ((version >>> 8) != 3) {
             throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format(
                     "record #%d: version 0x%04X at byte 1 is not SSL/TLS", at, version));
+        }
+        if (agreed && version != TLS12) {
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format("record #%d: version 0x%04X at byte 1,"
+                    + " but this connection agreed on TLS 1.2 (0x0303): after ServerHello every record carries it", at, version));
         }
         int length = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
         int limit = MAX_PLAINTEXT + readCipher.maxExpansion();

@@ -208,4 +208,14 @@ class ConformanceTest {
             assertTrue(c.handshake(max).answer().isServerHello());
         }
     }
+
+    @Test
+    void afterServerHelloEveryRecordSaysTls12() throws Exception {
+        try (RawClient c = new RawClient(SERVER)) {
+            c.record(22, 0x0301, RawClient.hello(with()).encode());   // an old record version is fine for the first hello
+            c.next(HandshakeType.SERVER_HELLO_DONE);
+            c.record(22, 0x0302, Hex.parse("10000002" + "0000"));
+            assertEquals("protocol_version", c.answer().what());
+        }
+    }
 }
