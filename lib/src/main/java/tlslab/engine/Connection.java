@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 
+import tlslab.alert.AbruptCloseException;
 import tlslab.alert.AlertDescription;
 import tlslab.alert.AlertReceivedException;
 import tlslab.alert.TlsException;
@@ -246,9 +247,9 @@ public final class Connection implements Closeable {
     Record nextRecord() throws IOException {
         while (true) {
             Record r = records.read();
-            if (r == null) {
-                throw new TlsException(AlertDescription.CLOSE_NOTIFY, "the peer closed the connection without a close_notify alert"
-                        + (handshakeDone ? "" : " during the handshake"));
+            if (r == null) {   // not an alert of ours to send: the peer is gone, and the data may be cut short
+                throw new AbruptCloseException("the peer closed the connection without a close_notify alert"
+                        + (handshakeDone ? " (what it sent may be cut short)" : " during the handshake"));
             }
             if (r.type() != ContentType.ALERT) {
                 warningsInARow = 0;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tlslab.alert.AbruptCloseException;
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
@@ -217,5 +220,16 @@ class ConformanceTest {
             c.record(22, 0x0302, Hex.parse("10000002" + "0000"));
             assertEquals("protocol_version", c.answer().what());
         }
+    }
+
+    @Test
+    void aPeerThatJustHangsUpGetsNoAlert() throws Exception {
+        RawClient c = new RawClient(SERVER);
+        c.handshake(RawClient.hello(with())).next(HandshakeType.SERVER_HELLO_DONE);
+        c.closeOutput();   // hang up without close_notify
+        ExecutionException e = assertThrows(ExecutionException.class, () -> c.server.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getCause() instanceof AbruptCloseException, String.valueOf(e.getCause()));
+        assertEquals("closed without an alert", c.answer().what(), "a fatal close_notify is no alert at all");
+        c.close();
     }
 }

@@ -114,6 +114,11 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Hangs up our side (no close_notify); what the server sends can still be read. */
+    void closeOutput() throws IOException {
+        out.close();
+    }
+
     @Override
     public void close() throws IOException {
         pipe.clientEnd().close();
