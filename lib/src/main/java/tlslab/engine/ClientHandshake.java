@@ -15,8 +15,8 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeyExchange;
-import tlslab.crypto.KeySchedule;
 import tlslab.crypto.KeySchedule.KeyBlock;
+import tlslab.crypto.KeySchedule;
 import tlslab.crypto.NamedGroup;
 import tlslab.handshake.CertificateMessage;
 import tlslab.handshake.CertificateRequest;
@@ -32,10 +32,10 @@ import tlslab.handshake.ServerKeyExchange;
 import tlslab.handshake.SignatureScheme;
 import tlslab.keys.CertificateVerifier;
 import tlslab.record.RecordCipher;
+import tlslab.wire.ProtocolVersion;
 
 /** The client's side of the handshake (RFC 5246 §7.3), full or resumed. */
 final class ClientHandshake {
-    static final int TLS12 = 0x0303;
     static final List<Integer> SIGNATURE_SCHEMES = List.of(
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
 
@@ -80,11 +80,11 @@ final class ClientHandshake {
         ext.add(Extension.signatureAlgorithms(SIGNATURE_SCHEMES));
         ext.add(Extension.renegotiationInfo());
         byte[] sessionId = config.resume == null ? new byte[0] : config.resume.id();
-        return new ClientHello(TLS12, random, sessionId, suites, new byte[] {0}, ext);
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
     }
 
     private CipherSuite checkServerHello(ClientHello hello, ServerHello sh) throws TlsException {
-        if (sh.serverVersion() != TLS12) {
+        if (sh.serverVersion() != ProtocolVersion.TLS12) {
             throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format(
                     "ServerHello.server_version is 0x%04X: this library speaks only TLS 1.2 (0x0303)", sh.serverVersion()));
         }

@@ -11,8 +11,8 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeyExchange;
-import tlslab.crypto.KeySchedule;
 import tlslab.crypto.KeySchedule.KeyBlock;
+import tlslab.crypto.KeySchedule;
 import tlslab.crypto.NamedGroup;
 import tlslab.handshake.CertificateMessage;
 import tlslab.handshake.CertificateRequest;
@@ -28,6 +28,7 @@ import tlslab.handshake.ServerKeyExchange;
 import tlslab.handshake.SignatureScheme;
 import tlslab.keys.CertificateVerifier;
 import tlslab.record.RecordCipher;
+import tlslab.wire.ProtocolVersion;
 
 /** The server's side of the handshake (RFC 5246 §7.3), full or resumed. */
 final class ServerHandshake {
@@ -97,15 +98,15 @@ final class ServerHandshake {
     }
 
     private void checkClientHello(ClientHello hello) throws TlsException {
-        if (hello.clientVersion() < ClientHandshake.TLS12 && hello.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV)) {
+        if (hello.clientVersion() < ProtocolVersion.TLS12 && hello.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV)) {
             throw new TlsException(AlertDescription.INAPPROPRIATE_FALLBACK, String.format("ClientHello.client_version is %s with"
                     + " TLS_FALLBACK_SCSV: the client retried with a lower version after a failure, but this server speaks TLS 1.2"
-                    + " (RFC 7507: someone may be forcing a downgrade)", versionName(hello.clientVersion())));
+                    + " (RFC 7507: someone may be forcing a downgrade)", ProtocolVersion.nameAndCode(hello.clientVersion())));
         }
-        if (hello.clientVersion() < ClientHandshake.TLS12) {
+        if (hello.clientVersion() < ProtocolVersion.TLS12) {
             throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format("ClientHello.client_version is %s: "
                     + "this server accepts only TLS 1.2; SSL 3.0, TLS 1.0 and 1.1 are broken or obsolete",
-                    versionName(hello.clientVersion())));
+                    ProtocolVersion.nameAndCode(hello.clientVersion())));
         }
         boolean nullCompression = false;
         for (byte c : hello.compressionMethods()) nullCompression |= c == 0;
@@ -144,7 +145,7 @@ final class ServerHandshake {
         List<Extension> out = new ArrayList<>();
         if (ext.secureRenegotiation()) out.add(Extension.renegotiationInfo());
         if (suite.keyExchange == KeyExchange.ECDHE && ext.pointFormats() != null) out.add(Extension.ecPointFormats());
-        return new ServerHello(ClientHandshake.TLS12, random, sessionId, suite.id, 0, out);
+        return new ServerHello(ProtocolVersion.TLS12, random, sessionId, suite.id, 0, out);
     }
 
     private ServerKeyExchange serverKeyExchange(ClientHello hello, ServerHello sh, NamedGroup group, KeyPair ecdhe, int scheme)
@@ -217,14 +218,5 @@ final class ServerHandshake {
         byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
         HandshakeIO.checkFinished(clientVd, io.expect(Finished.class, null).verifyData(), "client");
         conn.finishHandshake(s, new Secrets(suite, hello.random(), sh.random(), null, master, keys, clientVd, serverVd), true);
-    }
-
-    private static String versionName(int v) {
-        return switch (v) {
-            case 0x0300 -> "SSL 3.0 (0x0300)";
-            case 0x0301 -> "TLS 1.0 (0x0301)";
-            case 0x0302 -> "TLS 1.1 (0x0302)";
-            default -> String.format("0x%04X", v);
-        };
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import tlslab.crypto.CipherSuite;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Hex;
+import tlslab.wire.ProtocolVersion;
 import tlslab.wire.Reader;
 import tlslab.wire.Writer;
 
@@ -32,7 +33,7 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
 
     static ClientHello read(Reader r) throws DecodeException {
         int version = r.u16("client_version");
-        r.note(Hello.versionName(version));
+        r.note(ProtocolVersion.name(version));
         byte[] random = r.bytes("random", 32);
         r.note("client random: 32 fresh bytes, mixed into every key");
         byte[] sessionId = r.opaque8("session_id", 0, 32);
@@ -63,7 +64,7 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
     public String toString() {
         List<String> names = new ArrayList<>();
         cipherSuites.forEach(cs -> names.add(CipherSuite.nameOf(cs)));
-        return "ClientHello{version=" + Hello.versionName(clientVersion) + ", random=" + Hex.abbreviate(random, 8)
+        return "ClientHello{version=" + ProtocolVersion.name(clientVersion) + ", random=" + Hex.abbreviate(random, 8)
                 + ", session_id=" + Hex.of(sessionId) + ", cipher_suites=" + names + ", extensions="
                 + extensions.stream().map(e -> Extension.nameOf(e.type())).toList() + "}";
     }

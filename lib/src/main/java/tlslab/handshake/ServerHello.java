@@ -5,6 +5,7 @@ import java.util.List;
 import tlslab.crypto.CipherSuite;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Hex;
+import tlslab.wire.ProtocolVersion;
 import tlslab.wire.Reader;
 import tlslab.wire.Writer;
 
@@ -28,7 +29,7 @@ public record ServerHello(int serverVersion, byte[] random, byte[] sessionId, in
 
     static ServerHello read(Reader r) throws DecodeException {
         int version = r.u16("server_version");
-        r.note(Hello.versionName(version));
+        r.note(ProtocolVersion.name(version));
         byte[] random = r.bytes("random", 32);
         r.note("server random: 32 fresh bytes, mixed into every key");
         byte[] sessionId = r.opaque8("session_id", 0, 32);
@@ -42,7 +43,7 @@ public record ServerHello(int serverVersion, byte[] random, byte[] sessionId, in
 
     @Override
     public String toString() {
-        return "ServerHello{version=" + Hello.versionName(serverVersion) + ", random=" + Hex.abbreviate(random, 8)
+        return "ServerHello{version=" + ProtocolVersion.name(serverVersion) + ", random=" + Hex.abbreviate(random, 8)
                 + ", session_id=" + Hex.abbreviate(sessionId, 8) + ", cipher_suite=" + CipherSuite.nameOf(cipherSuite) + "}";
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
+import tlslab.wire.ProtocolVersion;
 
 /**
  * The TLS record protocol (RFC 5246 §6): a 5-byte header in clear (type, version, length), then a
@@ -16,7 +17,6 @@ import tlslab.alert.TlsException;
  */
 public final class RecordLayer {
     public static final int MAX_PLAINTEXT = 1 << 14;
-    public static final int TLS12 = 0x0303;
     private boolean agreed;
 
     /** Sees every record that passes, for transcripts (none by default: records cost no copies then). */
@@ -81,8 +81,8 @@ public final class RecordLayer {
         byte[] fragment = writeCipher.seal(seq, type, data, off, n);
         byte[] wire = new byte[Record.HEADER_LENGTH + fragment.length];
         wire[0] = (byte) type.code;
-        wire[1] = (byte) (TLS12 >>> 8);
-        wire[2] = (byte) TLS12;
+        wire[1] = (byte) (ProtocolVersion.TLS12 >>> 8);
+        wire[2] = (byte) ProtocolVersion.TLS12;
         wire[3] = (byte) (fragment.length >>> 8);
         wire[4] = (byte) fragment.length;
         System.arraycopy(fragment, 0, wire, Record.HEADER_LENGTH, fragment.length);
@@ -118,7 +118,7 @@ public final class RecordLayer {
             throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format(
                     "record #%d: version 0x%04X at byte 1 is not SSL/TLS", at, version));
         }
-        if (agreed && version != TLS12) {
+        if (agreed && version != ProtocolVersion.TLS12) {
             throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format("record #%d: version 0x%04X at byte 1,"
                     + " but this connection agreed on TLS 1.2 (0x0303): after ServerHello every record carries it", at, version));
         }
