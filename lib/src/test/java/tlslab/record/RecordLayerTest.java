@@ -48,6 +48,29 @@ class RecordLayerTest {
                 assertThrows(TlsException.class, () -> reader.open(7, ContentType.APPLICATION_DATA, new byte[3])).alert(), "too short");
     }
 
+    /**
+     * A padding oracle needs to tell bad padding from a bad MAC (Vaudenay 2002, Lucky 13): both must
+     * give the same alert with the same words.
+     */
+    @Test
+    void badCbcPaddingAndABadMacLookTheSame() throws Exception {
+        CipherSuite suite = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
+        RecordCipher writer = RecordCipher.create(suite, keys(suite), true, RANDOM);
+        RecordCipher reader = RecordCipher.create(suite, keys(suite), true, RANDOM);
+        byte[] data = new byte[40];
+        byte[] sealed = writer.seal(3, ContentType.APPLICATION_DATA, data, 0, data.length);
+        // CBC: flipping a byte of one ciphertext block flips the same byte of the next plaintext block
+        byte[] badPadding = sealed.clone();
+        badPadding[badPadding.length - 16 - 1] ^= 0x01;   // the last plaintext byte: the padding length
+        byte[] badMac = sealed.clone();
+        badMac[0] ^= 0x01;                                 // the IV: the first data byte, padding intact
+        TlsException padding = assertThrows(TlsException.class, () -> reader.open(3, ContentType.APPLICATION_DATA, badPadding));
+        TlsException mac = assertThrows(TlsException.class, () -> reader.open(3, ContentType.APPLICATION_DATA, badMac));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, padding.alert());
+        assertEquals(AlertDescription.BAD_RECORD_MAC, mac.alert());
+        assertEquals(mac.getMessage(), padding.getMessage());
+    }
+
     @Test
     void gcmRecordIsNonceCiphertextTag() {
         CipherSuite suite = CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256;
