@@ -54,10 +54,9 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
         return new ClientHello(version, random, sessionId, cipherSuites, compression, extensions);
     }
 
-    /** The server name from SNI, or null. */
+    /** The host name from SNI, or null; checked as the server checks it ({@link HelloExtensions}). */
     public String serverName() throws DecodeException {
-        Extension sni = Extension.find(extensions, Extension.SERVER_NAME);
-        return sni == null ? null : sni.hostName();
+        return HelloExtensions.of(this).serverName();
     }
 
     @Override

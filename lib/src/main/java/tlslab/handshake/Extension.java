@@ -73,25 +73,6 @@ public record Extension(int type, byte[] data) {
         return new Extension(RENEGOTIATION_INFO, new byte[] {0});
     }
 
-    /** The host name in a server_name extension, or null if none of type host_name. */
-    public String hostName() throws DecodeException {
-        Reader list = Reader.of("server_name", data).vector16("server_name_list", 1, 0xffff);
-        while (list.hasRemaining()) {
-            int nameType = list.u8("name_type");
-            byte[] name = list.opaque16("name", 1, 0xffff);
-            if (nameType == 0) return new String(name, StandardCharsets.US_ASCII);
-        }
-        return null;
-    }
-
-    /** The 16-bit codes in a list extension (supported_groups, signature_algorithms). */
-    public List<Integer> codes() throws DecodeException {
-        Reader list = Reader.of(nameOf(type), data).vector16("list", 2, 0xfffe);
-        List<Integer> out = new ArrayList<>();
-        while (list.hasRemaining()) out.add(list.u16("[" + out.size() + "]"));
-        return out;
-    }
-
     /** Finds an extension by type, or null. */
     public static Extension find(List<Extension> extensions, int type) {
         for (Extension e : extensions) {
