@@ -262,7 +262,8 @@ public final class Grader implements AutoCloseable {
             stats = session.stats();
             session.violations().values().forEach(v -> notes.append(v).append('\n'));
         }
-        if (exposure() != null) notes.append(exposure()).append('\n');
+        String exposure = exposure();
+        if (exposure != null) notes.append(exposure).append('\n');
         double seconds = (System.nanoTime() - t0) / 1e9;
         Report report = new Report(name, results.tests(), notes.toString().strip(), seconds, sandboxDescription() + "; " + stats,
                 results.junitXml());
