@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule;
+import tlslab.crypto.Side;
 import tlslab.engine.Connection;
 import tlslab.engine.TlsConfig;
 import tlslab.record.ContentType;
@@ -142,8 +143,8 @@ public class TlsBenchmark {
             SecureRandom random = new SecureRandom();
             random.nextBytes(plaintext);
             KeySchedule.KeyBlock keys = randomKeys(random);
-            clientWrite = RecordCipher.create(SUITE, keys, true, random);
-            serverRead = RecordCipher.create(SUITE, keys, true, random);
+            clientWrite = RecordCipher.forWriting(SUITE, keys, Side.CLIENT, random);
+            serverRead = RecordCipher.forReading(SUITE, keys, Side.SERVER, random);
             byte[] back = serverRead.open(0, ContentType.APPLICATION_DATA,
                     clientWrite.seal(0, ContentType.APPLICATION_DATA, plaintext, 0, RECORD));
             if (!java.util.Arrays.equals(back, plaintext)) throw new IllegalStateException("seal/open round trip failed");
@@ -181,8 +182,8 @@ public class TlsBenchmark {
             layer = new RecordLayer(wire.input, wire.output);
             // One direction, both ends: this layer writes with the client's key and reads back with
             // the server's matching read key; both sequence numbers start at 0 and move together.
-            layer.changeWriteCipher(RecordCipher.create(SUITE, keys, true, random));
-            layer.changeReadCipher(RecordCipher.create(SUITE, keys, true, random));
+            layer.changeWriteCipher(RecordCipher.forWriting(SUITE, keys, Side.CLIENT, random));
+            layer.changeReadCipher(RecordCipher.forReading(SUITE, keys, Side.SERVER, random));
         }
     }
 

@@ -57,6 +57,19 @@ public final class KeySchedule {
     public record KeyBlock(byte[] clientMacKey, byte[] serverMacKey, byte[] clientKey, byte[] serverKey,
                            byte[] clientIv, byte[] serverIv) {
 
+        /** The MAC key {@code writer} writes with (and its peer reads with). */
+        public byte[] macKey(Side writer) {
+            return writer == Side.CLIENT ? clientMacKey : serverMacKey;
+        }
+
+        public byte[] key(Side writer) {
+            return writer == Side.CLIENT ? clientKey : serverKey;
+        }
+
+        public byte[] iv(Side writer) {
+            return writer == Side.CLIENT ? clientIv : serverIv;
+        }
+
         static KeyBlock split(CipherSuite suite, byte[] block) {
             int mac = suite.macLength, key = CipherSuite.ENC_KEY_LENGTH, iv = suite.fixedIvLength();
             int at = 0;

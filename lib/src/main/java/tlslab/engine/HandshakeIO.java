@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
+import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeyExchange;
 import tlslab.handshake.Handshake;
 import tlslab.handshake.HandshakeMessage;
@@ -28,6 +29,8 @@ final class HandshakeIO {
     private final Transcript transcript;
     private final ByteArrayOutputStream handshakeMessages = new ByteArrayOutputStream();
     private byte[] pending = new byte[0];
+    /** The negotiated key exchange, once known: only to show a ClientKeyExchange's fields in the transcript. */
+    private KeyExchange keyExchange;
 
     HandshakeIO(Connection conn, RecordLayer records, Transcript transcript) {
         this.conn = conn;
@@ -43,13 +46,13 @@ final class HandshakeIO {
     void send(HandshakeMessage m) throws IOException {
         byte[] bytes = m.encode();
         handshakeMessages.writeBytes(bytes);
-        transcript.handshake(true, m, bytes, keyExchangeOf(m), records.writeEncrypted());
+        transcript.handshake(true, m, bytes, keyExchange, records.writeEncrypted());
         records.write(ContentType.HANDSHAKE, bytes);
     }
 
     /** The next handshake message, which must be of class {@code expected}. */
-    <T extends HandshakeMessage> T expect(Class<T> expected, KeyExchange kx) throws IOException {
-        HandshakeMessage m = receive(kx);
+    <T extends HandshakeMessage> T expect(Class<T> expected) throws IOException {
+        HandshakeMessage m = receive();
         if (!expected.isInstance(m)) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected " + rfcName(expected)
                     + " but the peer sent " + m.type().rfcName);
@@ -58,7 +61,7 @@ final class HandshakeIO {
     }
 
     /** The next handshake message, reassembled from as many records as it spans. */
-    HandshakeMessage receive(KeyExchange kx) throws IOException {
+    HandshakeMessage receive() throws IOException {
         while (true) {
             if (pending.length >= Handshake.HEADER_LENGTH) {
                 int len = ((pending[1] & 0xff) << 16) | ((pending[2] & 0xff) << 8) | (pending[3] & 0xff);
@@ -69,9 +72,9 @@ final class HandshakeIO {
                 if (pending.length >= Handshake.HEADER_LENGTH + len) {
                     byte[] bytes = Arrays.copyOfRange(pending, 0, Handshake.HEADER_LENGTH + len);
                     pending = Arrays.copyOfRange(pending, bytes.length, pending.length);
-                    HandshakeMessage m = Handshake.decode(bytes, kx);
+                    HandshakeMessage m = Handshake.decode(bytes);
                     handshakeMessages.writeBytes(bytes);
-                    transcript.handshake(false, m, bytes, kx, records.readEncrypted());
+                    transcript.handshake(false, m, bytes, keyExchange, records.readEncrypted());
                     return m;
                 }
             }
@@ -89,9 +92,10 @@ final class HandshakeIO {
         }
     }
 
-    /** ServerHello is out: the records' version is fixed from here on. */
-    void versionAgreed() {
+    /** ServerHello is out: the records' version is fixed from here on, and the suite is known. */
+    void negotiated(CipherSuite suite) {
         records.versionAgreed();
+        keyExchange = suite.keyExchange;
     }
 
     void sendChangeCipherSpec(RecordCipher cipher) throws IOException {
@@ -125,10 +129,6 @@ final class HandshakeIO {
                     + Hex.of(received) + " but this side computed " + Hex.of(expected)
                     + ". The two sides saw different handshake messages (one was altered on the way?) or derived different keys.");
         }
-    }
-
-    private static KeyExchange keyExchangeOf(HandshakeMessage m) {
-        return m instanceof tlslab.handshake.ClientKeyExchange cke ? cke.keyExchange() : null;
     }
 
     private static String rfcName(Class<?> c) {

@@ -1,12 +1,21 @@
 package tlslab.engine;
 
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateKey;
 
 import javax.crypto.Cipher;
 
+import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+import tlslab.handshake.ClientHello;
+import tlslab.handshake.ClientKeyExchange;
+import tlslab.handshake.ServerKeyExchange;
+import tlslab.wire.ProtocolVersion;
+
 /**
- * The server's half of RSA key transport: the pre-master secret out of ClientKeyExchange, with the
+ * RSA key transport: the client picks the pre-master secret and sends it encrypted under the
+ * server's RSA public key; there is no ServerKeyExchange. The server takes it out with the
  * countermeasure to Bleichenbacher's attack (RFC 5246 §7.4.7.1). Whatever is wrong with the
  * ciphertext, the server goes on with a random pre-master secret and the handshake fails only at
  * Finished. The padding is checked and the result chosen without a branch or an exception that
@@ -14,10 +23,53 @@ import javax.crypto.Cipher;
  * differences. What remains is the timing of the RSA operation itself (the JCA's big-integer
  * arithmetic), which this library does not control.
  */
-final class RsaKeyTransport {
+final class RsaKeyTransport extends KeyAgreement {
     static final int PRE_MASTER_LENGTH = 48;
 
-    private RsaKeyTransport() {
+    RsaKeyTransport(TlsConfig config) {
+        super(config);
+    }
+
+    @Override
+    ServerKeyExchange serverKeyExchange(byte[] clientRandom, byte[] serverRandom) {
+        return null;
+    }
+
+    @Override
+    byte[] serverPreMaster(ClientHello hello, ClientKeyExchange cke) throws TlsException {
+        if (!(config.privateKey instanceof RSAPrivateKey rsa)) {
+            throw new TlsException(AlertDescription.INTERNAL_ERROR, "RSA key transport needs an RSA private key");
+        }
+        byte[] fallback = new byte[PRE_MASTER_LENGTH];
+        config.random().nextBytes(fallback);
+        return preMasterSecret(rsa, cke.encryptedPreMasterSecret(), hello.clientVersion(), fallback);
+    }
+
+    @Override
+    boolean expectsServerKeyExchange() {
+        return false;
+    }
+
+    @Override
+    void processServerKeyExchange(byte[] clientRandom, byte[] serverRandom, ServerKeyExchange ske, PublicKey serverKey) {
+        throw new IllegalStateException("RSA key transport has no ServerKeyExchange");
+    }
+
+    /** client_version (the version offered in ClientHello) ‖ 46 random bytes (RFC 5246 §7.4.7.1), encrypted. */
+    @Override
+    ClientShare clientKeyExchange(PublicKey serverKey) throws TlsException {
+        byte[] preMaster = new byte[PRE_MASTER_LENGTH];
+        config.random().nextBytes(preMaster);
+        preMaster[0] = (byte) (ProtocolVersion.TLS12 >>> 8);
+        preMaster[1] = (byte) ProtocolVersion.TLS12;
+        try {
+            Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+            rsa.init(Cipher.ENCRYPT_MODE, serverKey, config.random());
+            return new ClientShare(ClientKeyExchange.rsa(rsa.doFinal(preMaster)), preMaster);
+        } catch (GeneralSecurityException e) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "cannot RSA-encrypt with the server's key ("
+                    + serverKey.getAlgorithm() + "): " + e.getMessage());
+        }
     }
 
     /**

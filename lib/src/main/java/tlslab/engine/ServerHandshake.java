@@ -1,8 +1,6 @@
 package tlslab.engine;
 
 import java.io.IOException;
-import java.security.KeyPair;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +12,19 @@ import tlslab.crypto.KeyExchange;
 import tlslab.crypto.KeySchedule.KeyBlock;
 import tlslab.crypto.KeySchedule;
 import tlslab.crypto.NamedGroup;
+import tlslab.crypto.Side;
 import tlslab.handshake.CertificateMessage;
 import tlslab.handshake.CertificateRequest;
 import tlslab.handshake.CertificateVerify;
 import tlslab.handshake.ClientHello;
 import tlslab.handshake.ClientKeyExchange;
 import tlslab.handshake.Extension;
-import tlslab.handshake.Finished;
 import tlslab.handshake.HelloExtensions;
 import tlslab.handshake.ServerHello;
 import tlslab.handshake.ServerHelloDone;
 import tlslab.handshake.ServerKeyExchange;
 import tlslab.handshake.SignatureScheme;
 import tlslab.keys.CertificateVerifier;
-import tlslab.record.RecordCipher;
 import tlslab.wire.ProtocolVersion;
 
 /** The server's side of the handshake (RFC 5246 §7.3), full or resumed. */
@@ -51,7 +48,7 @@ final class ServerHandshake {
         if (config.privateKey == null) {
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "server has no certificate and key (TlsConfig.identity)");
         }
-        ClientHello hello = io.expect(ClientHello.class, null);
+        ClientHello hello = io.expect(ClientHello.class);
         checkClientHello(hello);
         HelloExtensions ext = HelloExtensions.of(hello);
         Session cached = config.sessionCache.get(hello.sessionId());
@@ -60,41 +57,29 @@ final class ServerHandshake {
             resume(hello, ext, cached);
             return;
         }
-        int scheme = signatureScheme(ext);
         NamedGroup group = chooseGroup(ext);
         CipherSuite suite = chooseSuite(hello, group);
-        if (suite.keyExchange != KeyExchange.ECDHE) group = null;
+        KeyAgreement kx = suite.keyExchange == KeyExchange.ECDHE
+                ? EcdheKeyAgreement.forServer(config, group, signatureScheme(ext)) : new RsaKeyTransport(config);
         byte[] sessionId = new byte[32];
         config.random().nextBytes(sessionId);
         ServerHello sh = serverHello(ext, sessionId, suite);
         io.send(sh);
-        io.versionAgreed();
+        io.negotiated(suite);
         io.send(CertificateMessage.of(config.certificateChain));
-        KeyPair ecdhe = null;
-        if (group != null) {
-            ecdhe = group.generate(config.random());
-            io.send(serverKeyExchange(hello, sh, group, ecdhe, scheme));
-        }
+        ServerKeyExchange ske = kx.serverKeyExchange(hello.random(), sh.random());
+        if (ske != null) io.send(ske);
         if (config.requireClientCertificate) io.send(certificateRequest());
         io.send(new ServerHelloDone());
 
         List<X509Certificate> clientChain = config.requireClientCertificate ? clientCertificate() : List.of();
-        ClientKeyExchange cke = io.expect(ClientKeyExchange.class, suite.keyExchange);
-        byte[] preMaster = group == null ? rsaPreMaster(hello, cke) : group.agree(ecdhe.getPrivate(), group.decode(cke.exchangeKeys()));
+        byte[] preMaster = kx.serverPreMaster(hello, io.expect(ClientKeyExchange.class));
         if (!clientChain.isEmpty()) checkCertificateVerify(clientChain.get(0));
 
         byte[] master = KeySchedule.masterSecret(config.prf, preMaster, hello.random(), sh.random());
-        KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
-        HandshakeIO.checkFinished(clientVd, io.expect(Finished.class, null).verifyData(), "client");
-        io.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
-        io.send(new Finished(serverVd));
-
         Session session = new Session(sessionId, suite, master, clientChain);
         config.sessionCache.put(session);
-        conn.finishHandshake(session, new Secrets(suite, hello.random(), sh.random(), preMaster, master, keys, clientVd, serverVd), false);
+        conn.finishHandshake(session, finish(suite, hello, sh, preMaster, master, false), false);
     }
 
     private void checkClientHello(ClientHello hello) throws TlsException {
@@ -148,14 +133,6 @@ final class ServerHandshake {
         return new ServerHello(ProtocolVersion.TLS12, random, sessionId, suite.id, 0, out);
     }
 
-    private ServerKeyExchange serverKeyExchange(ClientHello hello, ServerHello sh, NamedGroup group, KeyPair ecdhe, int scheme)
-            throws TlsException {
-        byte[] point = group.encode(ecdhe.getPublic());
-        byte[] signed = ServerKeyExchange.signedData(hello.random(), sh.random(), group.id, point);
-        byte[] sig = Signatures.sign(scheme, config.privateKey, signed);
-        return new ServerKeyExchange(group.id, point, scheme, sig);
-    }
-
     /** rsa_pkcs1_sha256 if the client lists it; with no signature_algorithms, SHA-1 as RFC 5246 §7.4.1.4.1 says. */
     private int signatureScheme(HelloExtensions ext) throws TlsException {
         if (ext.signatureSchemes() == null) return SignatureScheme.RSA_PKCS1_SHA1;
@@ -173,7 +150,7 @@ final class ServerHandshake {
     }
 
     private List<X509Certificate> clientCertificate() throws IOException {
-        List<X509Certificate> chain = io.expect(CertificateMessage.class, null).chain();
+        List<X509Certificate> chain = io.expect(CertificateMessage.class).chain();
         if (chain.isEmpty()) {
             throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
                     "the client sent no certificate, but this server requires client authentication");
@@ -182,19 +159,9 @@ final class ServerHandshake {
         return chain;
     }
 
-    /** RSA key transport, with the Bleichenbacher countermeasure ({@link RsaKeyTransport}). */
-    private byte[] rsaPreMaster(ClientHello hello, ClientKeyExchange cke) throws TlsException {
-        if (!(config.privateKey instanceof RSAPrivateKey rsa)) {
-            throw new TlsException(AlertDescription.INTERNAL_ERROR, "RSA key transport needs an RSA private key");
-        }
-        byte[] fallback = new byte[RsaKeyTransport.PRE_MASTER_LENGTH];
-        config.random().nextBytes(fallback);
-        return RsaKeyTransport.preMasterSecret(rsa, cke.exchangeKeys(), hello.clientVersion(), fallback);
-    }
-
     private void checkCertificateVerify(X509Certificate clientCert) throws IOException {
         byte[] signedMessages = io.handshakeMessages();
-        CertificateVerify cv = io.expect(CertificateVerify.class, null);
+        CertificateVerify cv = io.expect(CertificateVerify.class);
         if (cv.signatureScheme() != SignatureScheme.RSA_PKCS1_SHA256
                 || !Signatures.verify(cv.signatureScheme(), clientCert.getPublicKey(), signedMessages, cv.signature())) {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "CertificateVerify.signature ("
@@ -205,18 +172,17 @@ final class ServerHandshake {
 
     /** Abbreviated handshake: same session ID back, then ChangeCipherSpec and Finished from the server first. */
     private void resume(ClientHello hello, HelloExtensions ext, Session s) throws IOException {
-        CipherSuite suite = s.cipherSuite();
-        ServerHello sh = serverHello(ext, s.id(), suite);
+        ServerHello sh = serverHello(ext, s.id(), s.cipherSuite());
         io.send(sh);
-        io.versionAgreed();
-        byte[] master = s.masterSecret();
+        io.negotiated(s.cipherSuite());
+        conn.finishHandshake(s, finish(s.cipherSuite(), hello, sh, null, s.masterSecret(), true), true);
+    }
+
+    /** ChangeCipherSpec and Finished both ways: the client first, unless resuming. */
+    private Secrets finish(CipherSuite suite, ClientHello hello, ServerHello sh, byte[] preMaster, byte[] master,
+                           boolean resumed) throws IOException {
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        io.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
-        io.send(new Finished(serverVd));
-        io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
-        HandshakeIO.checkFinished(clientVd, io.expect(Finished.class, null).verifyData(), "client");
-        conn.finishHandshake(s, new Secrets(suite, hello.random(), sh.random(), null, master, keys, clientVd, serverVd), true);
+        FinishedExchange.VerifyData vd = FinishedExchange.run(io, config, Side.SERVER, resumed, suite, master, keys);
+        return new Secrets(suite, hello.random(), sh.random(), preMaster, master, keys, vd.client(), vd.server());
     }
 }

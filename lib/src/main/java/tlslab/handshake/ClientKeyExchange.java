@@ -7,11 +7,52 @@ import tlslab.wire.Reader;
 import tlslab.wire.Writer;
 
 /**
- * ClientKeyExchange (RFC 5246 §7.4.7): this is where the key exchange happens. With RSA it carries
- * the pre-master secret encrypted under the server's public key (2-byte length); with ECDHE, the
- * client's public share (1-byte length), from which both sides compute the pre-master secret.
+ * ClientKeyExchange (RFC 5246 §7.4.7): this is where the key exchange happens. What its body holds
+ * depends on the negotiated key exchange, which the message does not say: with RSA, the pre-master
+ * secret encrypted under the server's public key (2-byte length); with ECDHE, the client's public
+ * share (1-byte length), from which both sides compute the pre-master secret. So the message keeps
+ * its body as it came, and the side that knows the key exchange reads it with
+ * {@link #encryptedPreMasterSecret()} or {@link #ecdhYc()}.
  */
-public record ClientKeyExchange(KeyExchange keyExchange, byte[] exchangeKeys) implements HandshakeMessage {
+public record ClientKeyExchange(byte[] exchangeKeys) implements HandshakeMessage {
+
+    /** RSA key transport: {@code opaque encrypted_pre_master_secret<0..2^16-1>}. */
+    public static ClientKeyExchange rsa(byte[] encryptedPreMasterSecret) {
+        return new ClientKeyExchange(new Writer().opaque16(encryptedPreMasterSecret).toByteArray());
+    }
+
+    /** ECDHE: {@code opaque point<1..2^8-1>} (ClientECDiffieHellmanPublic, RFC 8422 §5.7). */
+    public static ClientKeyExchange ecdhe(byte[] ecdhYc) {
+        return new ClientKeyExchange(new Writer().opaque8(ecdhYc).toByteArray());
+    }
+
+    /** The body read as RSA key transport; may be empty (a bad ciphertext fails only at Finished, RFC 5246 §7.4.7.1). */
+    public byte[] encryptedPreMasterSecret() throws DecodeException {
+        return readAs(KeyExchange.RSA);
+    }
+
+    /** The body read as the client's ECDHE public share. */
+    public byte[] ecdhYc() throws DecodeException {
+        return readAs(KeyExchange.ECDHE);
+    }
+
+    private byte[] readAs(KeyExchange kx) throws DecodeException {
+        Reader r = Reader.of("ClientKeyExchange", exchangeKeys);
+        byte[] value = readBody(r, kx);
+        r.expectEnd();
+        return value;
+    }
+
+    private static byte[] readBody(Reader r, KeyExchange kx) throws DecodeException {
+        if (kx == KeyExchange.RSA) {
+            byte[] enc = r.opaque16("encrypted_pre_master_secret", 0, 0xffff);
+            r.note("pre-master secret, RSA-encrypted (PKCS#1 v1.5) with the server's public key");
+            return enc;
+        }
+        byte[] point = r.opaque8("ecdh_Yc", 1, 255);
+        r.note("the client's ephemeral public key");
+        return point;
+    }
 
     @Override
     public HandshakeType type() {
@@ -20,28 +61,22 @@ public record ClientKeyExchange(KeyExchange keyExchange, byte[] exchangeKeys) im
 
     @Override
     public void writeBody(Writer w) {
-        if (keyExchange == KeyExchange.RSA) w.opaque16(exchangeKeys);
-        else w.opaque8(exchangeKeys);
+        w.bytes(exchangeKeys);
     }
 
+    /** Decoding keeps the body whole; with {@code kx} known (for an explanation) its fields are read too. */
     static ClientKeyExchange read(Reader r, KeyExchange kx) throws DecodeException {
-        if (kx == KeyExchange.RSA) {
-            // even an empty one: a bad ciphertext must fail only at Finished (RFC 5246 §7.4.7.1)
-            byte[] enc = r.opaque16("encrypted_pre_master_secret", 0, 0xffff);
-            r.note("pre-master secret, RSA-encrypted (PKCS#1 v1.5) with the server's public key");
-            return new ClientKeyExchange(kx, enc);
+        if (kx == null) {
+            byte[] body = r.rest("exchange_keys");
+            r.note("its layout depends on the key exchange the cipher suite names");
+            return new ClientKeyExchange(body);
         }
-        if (kx == KeyExchange.ECDHE) {
-            byte[] point = r.opaque8("ecdh_Yc", 1, 255);
-            r.note("the client's ephemeral public key");
-            return new ClientKeyExchange(kx, point);
-        }
-        throw r.error(tlslab.alert.AlertDescription.UNEXPECTED_MESSAGE, "exchange_keys",
-                "cannot decode without knowing the negotiated key exchange");
+        byte[] value = readBody(r, kx);
+        return kx == KeyExchange.RSA ? rsa(value) : ecdhe(value);
     }
 
     @Override
     public String toString() {
-        return "ClientKeyExchange{" + keyExchange + ", " + Hex.abbreviate(exchangeKeys, 8) + "}";
+        return "ClientKeyExchange{" + Hex.abbreviate(exchangeKeys, 8) + "}";
     }
 }

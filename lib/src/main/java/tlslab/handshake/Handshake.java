@@ -21,15 +21,15 @@ public final class Handshake {
     private Handshake() {
     }
 
-    /**
-     * Decodes a whole message (4-byte header included). {@code kx} says how to read a
-     * ClientKeyExchange; it may be null for other messages.
-     */
-    public static HandshakeMessage decode(byte[] message, KeyExchange kx) throws DecodeException {
-        return read(Reader.of(structureName(message), message), kx);
+    /** Decodes a whole message (4-byte header included). */
+    public static HandshakeMessage decode(byte[] message) throws DecodeException {
+        return read(Reader.of(structureName(message), message), null);
     }
 
-    /** The message's fields with offsets, bytes and meanings, for tables. */
+    /**
+     * The message's fields with offsets, bytes and meanings, for tables. {@code kx}, the negotiated
+     * key exchange, says how to show a ClientKeyExchange's body; null shows it as one field.
+     */
     public static List<Field> explain(byte[] message, KeyExchange kx) throws DecodeException {
         Reader r = Reader.recording(structureName(message), message);
         read(r, kx);

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule.KeyBlock;
+import tlslab.crypto.Side;
 
 /**
  * Protection of one direction of a connection: turns a plaintext fragment into the bytes of a
@@ -60,13 +61,18 @@ public interface RecordCipher {
         }
     };
 
-    /** The cipher for the side that writes with the client's keys ({@code clientWrite}) or the server's. */
-    static RecordCipher create(CipherSuite suite, KeyBlock keys, boolean clientWrite, SecureRandom random) {
-        byte[] key = clientWrite ? keys.clientKey() : keys.serverKey();
-        if (suite.aead) {
-            return new GcmCipher(key, clientWrite ? keys.clientIv() : keys.serverIv());
-        }
-        byte[] macKey = clientWrite ? keys.clientMacKey() : keys.serverMacKey();
-        return new CbcHmacCipher(suite.macAlgorithm, macKey, key, random);
+    /** The cipher {@code side} seals its records with: that side's own write keys. */
+    static RecordCipher forWriting(CipherSuite suite, KeyBlock keys, Side side, SecureRandom random) {
+        return of(suite, keys, side, random);
+    }
+
+    /** The cipher {@code side} opens the peer's records with: the peer's write keys. */
+    static RecordCipher forReading(CipherSuite suite, KeyBlock keys, Side side, SecureRandom random) {
+        return of(suite, keys, side.peer(), random);
+    }
+
+    private static RecordCipher of(CipherSuite suite, KeyBlock keys, Side writer, SecureRandom random) {
+        if (suite.aead) return new GcmCipher(keys.key(writer), keys.iv(writer));
+        return new CbcHmacCipher(suite.macAlgorithm, keys.macKey(writer), keys.key(writer), random);
     }
 }

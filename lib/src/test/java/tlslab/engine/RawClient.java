@@ -103,7 +103,7 @@ final class RawClient implements AutoCloseable {
             byte[] body = new byte[in.readUnsignedShort()];
             in.readFully(body);
             if (t == 21) throw new AssertionError("the server sent alert " + AlertDescription.of(body[1] & 0xff));
-            if (t == 22 && (body[0] & 0xff) == type.code) return Handshake.decode(body, null);
+            if (t == 22 && (body[0] & 0xff) == type.code) return Handshake.decode(body);
         }
     }
 

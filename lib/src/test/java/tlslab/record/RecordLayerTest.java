@@ -18,6 +18,7 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule;
+import tlslab.crypto.Side;
 import tlslab.crypto.RandomSource;
 
 class RecordLayerTest {
@@ -30,8 +31,8 @@ class RecordLayerTest {
     @ParameterizedTest
     @EnumSource(CipherSuite.class)
     void sealedRecordsOpenOnlyUnchanged(CipherSuite suite) throws Exception {
-        RecordCipher writer = RecordCipher.create(suite, keys(suite), true, RANDOM);
-        RecordCipher reader = RecordCipher.create(suite, keys(suite), true, RANDOM);
+        RecordCipher writer = RecordCipher.forWriting(suite, keys(suite), Side.CLIENT, RANDOM);
+        RecordCipher reader = RecordCipher.forReading(suite, keys(suite), Side.SERVER, RANDOM);
         byte[] data = "GET / HTTP/1.0\r\n\r\n".getBytes();
         byte[] sealed = writer.seal(7, ContentType.APPLICATION_DATA, data, 0, data.length);
         assertArrayEquals(data, reader.open(7, ContentType.APPLICATION_DATA, sealed));
@@ -55,8 +56,8 @@ class RecordLayerTest {
     @Test
     void badCbcPaddingAndABadMacLookTheSame() throws Exception {
         CipherSuite suite = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
-        RecordCipher writer = RecordCipher.create(suite, keys(suite), true, RANDOM);
-        RecordCipher reader = RecordCipher.create(suite, keys(suite), true, RANDOM);
+        RecordCipher writer = RecordCipher.forWriting(suite, keys(suite), Side.CLIENT, RANDOM);
+        RecordCipher reader = RecordCipher.forReading(suite, keys(suite), Side.SERVER, RANDOM);
         byte[] data = new byte[40];
         byte[] sealed = writer.seal(3, ContentType.APPLICATION_DATA, data, 0, data.length);
         // CBC: flipping a byte of one ciphertext block flips the same byte of the next plaintext block
@@ -74,7 +75,7 @@ class RecordLayerTest {
     @Test
     void gcmRecordIsNonceCiphertextTag() {
         CipherSuite suite = CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256;
-        byte[] sealed = RecordCipher.create(suite, keys(suite), true, RANDOM).seal(5, ContentType.APPLICATION_DATA, new byte[100], 0, 100);
+        byte[] sealed = RecordCipher.forWriting(suite, keys(suite), Side.CLIENT, RANDOM).seal(5, ContentType.APPLICATION_DATA, new byte[100], 0, 100);
         assertEquals(8 + 100 + 16, sealed.length);
         assertEquals(5, sealed[7]); // explicit nonce = sequence number
     }

@@ -67,14 +67,14 @@ class ReaderTest {
     @Test
     void trailingBytesAreAnError() {
         byte[] finished = {20, 0, 0, 13, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
-        DecodeException e = assertThrows(DecodeException.class, () -> Handshake.decode(finished, null));
+        DecodeException e = assertThrows(DecodeException.class, () -> Handshake.decode(finished));
         assertTrue(e.getMessage().startsWith("Finished.end at byte 16"), e.getMessage());
     }
 
     @Test
     void handshakeLengthMustMatchTheBody() {
         byte[] truncated = {2, 0, 0, 80, 3, 3};
-        DecodeException e = assertThrows(DecodeException.class, () -> Handshake.decode(truncated, null));
+        DecodeException e = assertThrows(DecodeException.class, () -> Handshake.decode(truncated));
         assertTrue(e.getMessage().contains("ServerHello.length at byte 4: header says 80 body bytes but 2 follow"), e.getMessage());
     }
 }

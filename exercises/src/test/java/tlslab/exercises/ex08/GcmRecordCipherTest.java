@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule.KeyBlock;
+import tlslab.crypto.Side;
 import tlslab.exercise.GcmRecords;
 import tlslab.exercises.check.Expect;
 import tlslab.exercises.check.Impl;
@@ -24,8 +25,8 @@ class GcmRecordCipherTest {
 
     /** The library's GCM cipher for this key and salt (the client's write direction). */
     static RecordCipher library(byte[] key, byte[] salt) {
-        return RecordCipher.create(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
-                new KeyBlock(new byte[0], new byte[0], key, new byte[16], salt, new byte[4]), true, null);
+        return RecordCipher.forWriting(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+                new KeyBlock(new byte[0], new byte[0], key, new byte[16], salt, new byte[4]), Side.CLIENT, null);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule.KeyBlock;
+import tlslab.crypto.Side;
 import tlslab.exercise.GcmRecords;
 import tlslab.exercises.check.Expect;
 import tlslab.exercises.check.Impl;
@@ -21,8 +22,8 @@ class Ex08GcmHiddenTest {
     final GcmRecords gcm = Impl.of(GcmRecords.class);
 
     static RecordCipher library(byte[] key, byte[] salt) {
-        return RecordCipher.create(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
-                new KeyBlock(new byte[0], new byte[0], key, new byte[16], salt, new byte[4]), true, null);
+        return RecordCipher.forWriting(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+                new KeyBlock(new byte[0], new byte[0], key, new byte[16], salt, new byte[4]), Side.CLIENT, null);
     }
 
     @Test
