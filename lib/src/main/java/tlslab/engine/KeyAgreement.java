@@ -1,0 +1,49 @@
+package tlslab.engine;
+
+import java.security.PublicKey;
+
+import tlslab.alert.TlsException;
+import tlslab.crypto.CipherSuite;
+import tlslab.crypto.KeyExchange;
+import tlslab.handshake.ClientHello;
+import tlslab.handshake.ClientKeyExchange;
+import tlslab.handshake.ServerKeyExchange;
+
+/**
+ * One kind of key exchange (RFC 5246 §7.4.3, §7.4.7): how both sides come to hold the same
+ * pre-master secret. It is the only part of a TLS 1.2 handshake that differs between the kinds a
+ * cipher suite can name. The server calls {@link #serverKeyExchange} and then
+ * {@link #serverPreMaster}; the client calls {@link #processServerKeyExchange} (when the server sent
+ * one) and then {@link #clientKeyExchange}.
+ */
+abstract sealed class KeyAgreement permits RsaKeyTransport, EcdheKeyAgreement {
+    final TlsConfig config;
+
+    KeyAgreement(TlsConfig config) {
+        this.config = config;
+    }
+
+    /** The client's side for the suite the server chose. */
+    static KeyAgreement forClient(CipherSuite suite, TlsConfig config) {
+        return suite.keyExchange == KeyExchange.RSA ? new RsaKeyTransport(config) : EcdheKeyAgreement.forClient(config);
+    }
+
+    /** Server: the ServerKeyExchange that follows Certificate, or null when this kind sends none. */
+    abstract ServerKeyExchange serverKeyExchange(byte[] clientRandom, byte[] serverRandom) throws TlsException;
+
+    /** Server: the pre-master secret out of the client's ClientKeyExchange. */
+    abstract byte[] serverPreMaster(ClientHello hello, ClientKeyExchange cke) throws TlsException;
+
+    /** Client: whether a ServerKeyExchange must come before ServerHelloDone. */
+    abstract boolean expectsServerKeyExchange();
+
+    /** Client: checks the server's ServerKeyExchange and keeps what it needs from it. */
+    abstract void processServerKeyExchange(byte[] clientRandom, byte[] serverRandom, ServerKeyExchange ske,
+                                           PublicKey serverKey) throws TlsException;
+
+    /** Client: the ClientKeyExchange to send, and the pre-master secret it leads to. */
+    abstract ClientShare clientKeyExchange(PublicKey serverKey) throws TlsException;
+
+    record ClientShare(ClientKeyExchange message, byte[] preMasterSecret) {
+    }
+}
