@@ -81,7 +81,8 @@ public final class LabServer implements Closeable {
             s.setSoTimeout(30_000);
             conn.handshake();
             log.accept("#" + id + " handshake done: " + conn.session().cipherSuite()
-                    + (conn.resumed() ? " (resumed session)" : ""));
+                    + (conn.session().extendedMasterSecret() ? ", extended master secret" : "")
+                    + (conn.session().encryptThenMac() ? ", encrypt-then-MAC" : "") + (conn.resumed() ? " (resumed session)" : ""));
             String request = readRequest(conn.inputStream());
             String firstLine = request.lines().findFirst().orElse("");
             log.accept("#" + id + " request: " + firstLine);
@@ -123,6 +124,8 @@ public final class LabServer implements Closeable {
                 + "<li>Request: <code>" + escape(request) + "</code></li>\n"
                 + "<li>Cipher suite: <code>" + conn.session().cipherSuite() + "</code></li>\n"
                 + "<li>Session resumed: " + (conn.resumed() ? "yes" : "no") + "</li>\n"
+                + "<li>Extended master secret: " + (conn.session().extendedMasterSecret() ? "yes" : "no") + "</li>\n"
+                + "<li>Encrypt-then-MAC: " + (conn.session().encryptThenMac() ? "yes" : "no") + "</li>\n"
                 + "<li>Client random: <code>" + Hex.of(conn.secrets().clientRandom()) + "</code></li>\n"
                 + "</ul>\n</body></html>\n";
     }

@@ -24,6 +24,25 @@ public final class KeySchedule {
         return prf.prf(preMasterSecret, "master secret", Prf.concat(clientRandom, serverRandom), MASTER_SECRET_LENGTH);
     }
 
+    /**
+     * The extended master secret (RFC 7627 §4): PRF(pre_master_secret, "extended master secret",
+     * session_hash)[0..47]. The session hash covers every handshake message up to and including
+     * ClientKeyExchange, so the master secret is bound to this handshake's certificate and key
+     * exchange, not only to two randoms an attacker can replay in a second connection.
+     */
+    public static byte[] extendedMasterSecret(byte[] preMasterSecret, byte[] sessionHash) {
+        return extendedMasterSecret(Prf::prf, preMasterSecret, sessionHash);
+    }
+
+    public static byte[] extendedMasterSecret(Prf.Function prf, byte[] preMasterSecret, byte[] sessionHash) {
+        return prf.prf(preMasterSecret, "extended master secret", sessionHash, MASTER_SECRET_LENGTH);
+    }
+
+    /** session_hash = Hash(handshake_messages), with the PRF's hash (RFC 7627 §3). */
+    public static byte[] sessionHash(byte[] handshakeMessages) {
+        return sha256(handshakeMessages);
+    }
+
     /** key_block = PRF(master_secret, "key expansion", server_random ‖ client_random): note the swapped order. */
     public static KeyBlock keyBlock(CipherSuite suite, byte[] masterSecret, byte[] clientRandom, byte[] serverRandom) {
         return keyBlock(Prf::prf, suite, masterSecret, clientRandom, serverRandom);

@@ -46,18 +46,20 @@ final class ClientHandshake {
         ClientHello hello = clientHello();
         io.send(hello);
         ServerHello sh = io.expect(ServerHello.class);
-        CipherSuite suite = checkServerHello(hello, sh);
-        io.negotiated(suite);
+        Agreed agreed = checkServerHello(hello, sh);
+        io.negotiated(agreed.suite());
         Session offered = config.resume;
         if (offered != null && sh.sessionId().length > 0 && Arrays.equals(sh.sessionId(), offered.id())) {
-            if (offered.cipherSuite() != suite) {
-                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello resumes session "
-                        + "with cipher suite " + suite + " but the session used " + offered.cipherSuite());
+            if (!agreed.equals(Agreed.of(offered))) {
+                // RFC 7627 §5.3 and RFC 7366 §3.1: a resumption keeps the session's master secret kind and record format
+                throw new TlsException(agreed.suite() != offered.cipherSuite() ? AlertDescription.ILLEGAL_PARAMETER
+                        : AlertDescription.HANDSHAKE_FAILURE, "ServerHello resumes a session made with " + Agreed.of(offered)
+                        + " but settles " + agreed);
             }
             resume(hello, sh, offered);
             return;
         }
-        fullHandshake(hello, sh, suite);
+        fullHandshake(hello, sh, agreed);
     }
 
     private ClientHello clientHello() {
@@ -72,11 +74,15 @@ final class ClientHandshake {
         }
         ext.add(Extension.signatureAlgorithms(SIGNATURE_SCHEMES));
         ext.add(Extension.renegotiationInfo());
+        if (config.extendedMasterSecret) ext.add(Extension.empty(Extension.EXTENDED_MASTER_SECRET));
+        if (config.encryptThenMac && config.cipherSuites.stream().anyMatch(s -> !s.aead)) {
+            ext.add(Extension.empty(Extension.ENCRYPT_THEN_MAC));
+        }
         byte[] sessionId = config.resume == null ? new byte[0] : config.resume.id();
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
     }
 
-    private CipherSuite checkServerHello(ClientHello hello, ServerHello sh) throws TlsException {
+    private Agreed checkServerHello(ClientHello hello, ServerHello sh) throws TlsException {
         if (sh.serverVersion() != ProtocolVersion.TLS12) {
             throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format(
                     "ServerHello.server_version is 0x%04X: this library speaks only TLS 1.2 (0x0303)", sh.serverVersion()));
@@ -99,11 +105,22 @@ final class ClientHandshake {
                 throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
                         "ServerHello.renegotiation_info must be empty on a first handshake (RFC 5746 §3.4)");
             }
+            boolean flag = e.type() == Extension.EXTENDED_MASTER_SECRET || e.type() == Extension.ENCRYPT_THEN_MAC;
+            if (flag && e.data().length != 0) {
+                throw new TlsException(AlertDescription.DECODE_ERROR, "ServerHello." + Extension.nameOf(e.type()).split(" ")[0]
+                        + " must be empty, got " + e.data().length + " bytes");
+            }
         }
-        return suite;
+        boolean etm = Extension.find(sh.extensions(), Extension.ENCRYPT_THEN_MAC) != null;
+        if (etm && suite.aead) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello accepts encrypt_then_mac with the AEAD suite "
+                    + suite + ": it applies only to CBC suites (RFC 7366 §3)");
+        }
+        return new Agreed(suite, Extension.find(sh.extensions(), Extension.EXTENDED_MASTER_SECRET) != null, etm);
     }
 
-    private void fullHandshake(ClientHello hello, ServerHello sh, CipherSuite suite) throws IOException {
+    private void fullHandshake(ClientHello hello, ServerHello sh, Agreed agreed) throws IOException {
+        CipherSuite suite = agreed.suite();
         List<X509Certificate> chain = io.expect(CertificateMessage.class).chain();
         if (chain.isEmpty()) {
             throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the server sent an empty Certificate message");
@@ -132,11 +149,12 @@ final class ClientHandshake {
         }
         KeyAgreement.ClientShare share = kx.clientKeyExchange(serverKey);
         io.send(share.message());
+        byte[] sessionHash = agreed.extendedMasterSecret() ? KeySchedule.sessionHash(io.handshakeMessages()) : null;
         if (sendCertificate) io.send(certificateVerify(request));
         byte[] preMaster = share.preMasterSecret();
-        byte[] master = KeySchedule.masterSecret(config.prf, preMaster, hello.random(), sh.random());
-        Secrets s = finish(suite, hello, sh, preMaster, master, false);
-        conn.finishHandshake(new Session(sh.sessionId(), suite, master, chain), s, false);
+        byte[] master = KeyAgreement.masterSecret(config, preMaster, sessionHash, hello.random(), sh.random());
+        Secrets s = finish(agreed, hello, sh, preMaster, sessionHash, master, false);
+        conn.finishHandshake(agreed.session(sh.sessionId(), master, chain), s, false);
     }
 
     private CertificateVerify certificateVerify(CertificateRequest request) throws TlsException {
@@ -149,16 +167,16 @@ final class ClientHandshake {
     }
 
     /** ChangeCipherSpec and Finished both ways: the client first, unless resuming. */
-    private Secrets finish(CipherSuite suite, ClientHello hello, ServerHello sh, byte[] preMaster, byte[] master,
-                           boolean resumed) throws IOException {
-        KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        FinishedExchange.VerifyData vd = FinishedExchange.run(io, config, Side.CLIENT, !resumed, suite, master, keys);
-        return new Secrets(suite, hello.random(), sh.random(), preMaster, master, keys, vd.client(), vd.server());
+    private Secrets finish(Agreed agreed, ClientHello hello, ServerHello sh, byte[] preMaster, byte[] sessionHash,
+                           byte[] master, boolean resumed) throws IOException {
+        KeyBlock keys = KeySchedule.keyBlock(config.prf, agreed.suite(), master, hello.random(), sh.random());
+        FinishedExchange.VerifyData vd = FinishedExchange.run(io, config, Side.CLIENT, !resumed, agreed, master, keys);
+        return new Secrets(agreed.suite(), hello.random(), sh.random(), preMaster, sessionHash, master, keys, vd.client(), vd.server());
     }
 
     /** Abbreviated handshake: the server goes first with ChangeCipherSpec and Finished. */
     private void resume(ClientHello hello, ServerHello sh, Session s) throws IOException {
-        conn.finishHandshake(s, finish(s.cipherSuite(), hello, sh, null, s.masterSecret(), true), true);
+        conn.finishHandshake(s, finish(Agreed.of(s), hello, sh, null, null, s.masterSecret(), true), true);
     }
 
     static boolean isIpLiteral(String host) {

@@ -21,16 +21,18 @@ final class FinishedExchange {
     private FinishedExchange() {
     }
 
-    static VerifyData run(HandshakeIO io, TlsConfig config, Side me, boolean meFirst, CipherSuite suite, byte[] master,
+    static VerifyData run(HandshakeIO io, TlsConfig config, Side me, boolean meFirst, Agreed agreed, byte[] master,
                           KeyBlock keys) throws IOException {
+        CipherSuite suite = agreed.suite();
+        boolean etm = agreed.encryptThenMac();
         byte[] mine = null, theirs = null;
         for (int step = 0; step < 2; step++) {
             if ((step == 0) == meFirst) {
-                io.sendChangeCipherSpec(RecordCipher.forWriting(suite, keys, me, config.random()));
+                io.sendChangeCipherSpec(RecordCipher.forWriting(suite, keys, me, etm, config.random()));
                 mine = verifyData(io, config, master, me);
                 io.send(new Finished(mine));
             } else {
-                io.receiveChangeCipherSpec(RecordCipher.forReading(suite, keys, me, config.random()));
+                io.receiveChangeCipherSpec(RecordCipher.forReading(suite, keys, me, etm, config.random()));
                 theirs = verifyData(io, config, master, me.peer());
                 HandshakeIO.checkFinished(theirs, io.expect(Finished.class).verifyData(), me.peer().toString());
             }

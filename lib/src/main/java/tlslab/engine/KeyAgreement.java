@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeyExchange;
+import tlslab.crypto.KeySchedule;
 import tlslab.handshake.ClientHello;
 import tlslab.handshake.ClientKeyExchange;
 import tlslab.handshake.ServerKeyExchange;
@@ -45,5 +46,14 @@ abstract sealed class KeyAgreement permits RsaKeyTransport, EcdheKeyAgreement {
     abstract ClientShare clientKeyExchange(PublicKey serverKey) throws TlsException;
 
     record ClientShare(ClientKeyExchange message, byte[] preMasterSecret) {
+    }
+
+    /**
+     * The master secret: the extended one (RFC 7627) over {@code sessionHash} when agreed, else the
+     * one from the two randoms (RFC 5246 §8.1). Either way from the PRF in the config.
+     */
+    static byte[] masterSecret(TlsConfig config, byte[] preMaster, byte[] sessionHash, byte[] clientRandom, byte[] serverRandom) {
+        return sessionHash != null ? KeySchedule.extendedMasterSecret(config.prf, preMaster, sessionHash)
+                : KeySchedule.masterSecret(config.prf, preMaster, clientRandom, serverRandom);
     }
 }

@@ -51,19 +51,20 @@ final class ServerHandshake {
         ClientHello hello = io.expect(ClientHello.class);
         checkClientHello(hello);
         HelloExtensions ext = HelloExtensions.of(hello);
-        Session cached = config.sessionCache.get(hello.sessionId());
-        if (cached != null && hello.cipherSuites().contains(cached.cipherSuite().id)
-                && config.cipherSuites.contains(cached.cipherSuite())) {
+        Session cached = resumable(hello, ext);
+        if (cached != null) {
             resume(hello, ext, cached);
             return;
         }
         NamedGroup group = chooseGroup(ext);
         CipherSuite suite = chooseSuite(hello, group);
+        Agreed agreed = new Agreed(suite, config.extendedMasterSecret && ext.extendedMasterSecret(),
+                config.encryptThenMac && ext.encryptThenMac() && !suite.aead);
         KeyAgreement kx = suite.keyExchange == KeyExchange.ECDHE
                 ? EcdheKeyAgreement.forServer(config, group, signatureScheme(ext)) : new RsaKeyTransport(config);
         byte[] sessionId = new byte[32];
         config.random().nextBytes(sessionId);
-        ServerHello sh = serverHello(ext, sessionId, suite);
+        ServerHello sh = serverHello(ext, sessionId, agreed);
         io.send(sh);
         io.negotiated(suite);
         io.send(CertificateMessage.of(config.certificateChain));
@@ -74,12 +75,32 @@ final class ServerHandshake {
 
         List<X509Certificate> clientChain = config.requireClientCertificate ? clientCertificate() : List.of();
         byte[] preMaster = kx.serverPreMaster(hello, io.expect(ClientKeyExchange.class));
+        byte[] sessionHash = agreed.extendedMasterSecret() ? KeySchedule.sessionHash(io.handshakeMessages()) : null;
         if (!clientChain.isEmpty()) checkCertificateVerify(clientChain.get(0));
 
-        byte[] master = KeySchedule.masterSecret(config.prf, preMaster, hello.random(), sh.random());
-        Session session = new Session(sessionId, suite, master, clientChain);
+        byte[] master = KeyAgreement.masterSecret(config, preMaster, sessionHash, hello.random(), sh.random());
+        Session session = agreed.session(sessionId, master, clientChain);
         config.sessionCache.put(session);
-        conn.finishHandshake(session, finish(suite, hello, sh, preMaster, master, false), false);
+        conn.finishHandshake(session, finish(agreed, hello, sh, preMaster, sessionHash, master, false), false);
+    }
+
+    /**
+     * The cached session the client asks to resume, if this server can: its suite still offered and
+     * enabled, and the same master-secret kind. A client that made the session with the extended master
+     * secret and now leaves it out is refused (RFC 7627 §5.3); one that newly offers it, or newly
+     * leaves out encrypt-then-MAC, gets a full handshake.
+     */
+    private Session resumable(ClientHello hello, HelloExtensions ext) throws TlsException {
+        Session s = config.sessionCache.get(hello.sessionId());
+        if (s == null || !hello.cipherSuites().contains(s.cipherSuite().id) || !config.cipherSuites.contains(s.cipherSuite())) {
+            return null;
+        }
+        if (s.extendedMasterSecret() && !ext.extendedMasterSecret()) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "ClientHello resumes a session made with the extended"
+                    + " master secret but leaves out extended_master_secret (RFC 7627 §5.3)");
+        }
+        boolean same = s.extendedMasterSecret() == ext.extendedMasterSecret() && (!s.encryptThenMac() || ext.encryptThenMac());
+        return same ? s : null;
     }
 
     private void checkClientHello(ClientHello hello) throws TlsException {
@@ -124,13 +145,15 @@ final class ServerHandshake {
     }
 
     /** Echoes only extensions we implement: renegotiation_info, and ec_point_formats when doing ECDHE. */
-    private ServerHello serverHello(HelloExtensions ext, byte[] sessionId, CipherSuite suite) {
+    private ServerHello serverHello(HelloExtensions ext, byte[] sessionId, Agreed agreed) {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
         List<Extension> out = new ArrayList<>();
         if (ext.secureRenegotiation()) out.add(Extension.renegotiationInfo());
-        if (suite.keyExchange == KeyExchange.ECDHE && ext.pointFormats() != null) out.add(Extension.ecPointFormats());
-        return new ServerHello(ProtocolVersion.TLS12, random, sessionId, suite.id, 0, out);
+        if (agreed.suite().keyExchange == KeyExchange.ECDHE && ext.pointFormats() != null) out.add(Extension.ecPointFormats());
+        if (agreed.extendedMasterSecret()) out.add(Extension.empty(Extension.EXTENDED_MASTER_SECRET));
+        if (agreed.encryptThenMac()) out.add(Extension.empty(Extension.ENCRYPT_THEN_MAC));
+        return new ServerHello(ProtocolVersion.TLS12, random, sessionId, agreed.suite().id, 0, out);
     }
 
     /** rsa_pkcs1_sha256 if the client lists it; with no signature_algorithms, SHA-1 as RFC 5246 §7.4.1.4.1 says. */
@@ -172,17 +195,17 @@ final class ServerHandshake {
 
     /** Abbreviated handshake: same session ID back, then ChangeCipherSpec and Finished from the server first. */
     private void resume(ClientHello hello, HelloExtensions ext, Session s) throws IOException {
-        ServerHello sh = serverHello(ext, s.id(), s.cipherSuite());
+        ServerHello sh = serverHello(ext, s.id(), Agreed.of(s));
         io.send(sh);
         io.negotiated(s.cipherSuite());
-        conn.finishHandshake(s, finish(s.cipherSuite(), hello, sh, null, s.masterSecret(), true), true);
+        conn.finishHandshake(s, finish(Agreed.of(s), hello, sh, null, null, s.masterSecret(), true), true);
     }
 
     /** ChangeCipherSpec and Finished both ways: the client first, unless resuming. */
-    private Secrets finish(CipherSuite suite, ClientHello hello, ServerHello sh, byte[] preMaster, byte[] master,
-                           boolean resumed) throws IOException {
-        KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
-        FinishedExchange.VerifyData vd = FinishedExchange.run(io, config, Side.SERVER, resumed, suite, master, keys);
-        return new Secrets(suite, hello.random(), sh.random(), preMaster, master, keys, vd.client(), vd.server());
+    private Secrets finish(Agreed agreed, ClientHello hello, ServerHello sh, byte[] preMaster, byte[] sessionHash,
+                           byte[] master, boolean resumed) throws IOException {
+        KeyBlock keys = KeySchedule.keyBlock(config.prf, agreed.suite(), master, hello.random(), sh.random());
+        FinishedExchange.VerifyData vd = FinishedExchange.run(io, config, Side.SERVER, resumed, agreed, master, keys);
+        return new Secrets(agreed.suite(), hello.random(), sh.random(), preMaster, sessionHash, master, keys, vd.client(), vd.server());
     }
 }

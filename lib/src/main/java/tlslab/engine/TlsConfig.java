@@ -36,6 +36,8 @@ public final class TlsConfig {
     Session resume;
     KeyLog keyLog;
     Prf.Function prf = Prf::prf;
+    boolean extendedMasterSecret = true;
+    boolean encryptThenMac = true;
     final List<Consumer<Entry>> observers = new ArrayList<>();
 
     /** Cipher suites, most preferred first (a server uses its own order). */
@@ -103,6 +105,22 @@ public final class TlsConfig {
     /** Client: offer to resume this session (from an earlier {@link Connection#session()}). */
     public TlsConfig resume(Session session) {
         this.resume = session;
+        return this;
+    }
+
+    /**
+     * Offer (client) or accept (server) the extended master secret (RFC 7627), on by default as in
+     * every browser, OpenSSL, curl and the JDK. Off, the master secret comes from the two randoms
+     * alone, as RFC 5246 §8.1 first defined it.
+     */
+    public TlsConfig extendedMasterSecret(boolean on) {
+        this.extendedMasterSecret = on;
+        return this;
+    }
+
+    /** Offer or accept encrypt-then-MAC for CBC suites (RFC 7366), on by default. */
+    public TlsConfig encryptThenMac(boolean on) {
+        this.encryptThenMac = on;
         return this;
     }
 

@@ -19,6 +19,8 @@ public record Extension(int type, byte[] data) {
     public static final int SUPPORTED_GROUPS = 10;
     public static final int EC_POINT_FORMATS = 11;
     public static final int SIGNATURE_ALGORITHMS = 13;
+    public static final int ENCRYPT_THEN_MAC = 22;
+    public static final int EXTENDED_MASTER_SECRET = 23;
     public static final int RENEGOTIATION_INFO = 0xff01;
     /** The cipher-suite-list signal a client may send instead of an empty renegotiation_info (RFC 5746 §3.3). */
     public static final int EMPTY_RENEGOTIATION_INFO_SCSV = 0x00FF;
@@ -33,8 +35,8 @@ public record Extension(int type, byte[] data) {
             case 16 -> "application_layer_protocol_negotiation";
             case 18 -> "signed_certificate_timestamp";
             case 21 -> "padding";
-            case 22 -> "encrypt_then_mac (not implemented: ignored)";
-            case 23 -> "extended_master_secret (not implemented: ignored)";
+            case ENCRYPT_THEN_MAC -> "encrypt_then_mac (RFC 7366)";
+            case EXTENDED_MASTER_SECRET -> "extended_master_secret (RFC 7627)";
             case 35 -> "session_ticket (not implemented: ignored)";
             case 43 -> "supported_versions (TLS 1.3)";
             case 45 -> "psk_key_exchange_modes (TLS 1.3)";
@@ -71,6 +73,11 @@ public record Extension(int type, byte[] data) {
      */
     public static Extension renegotiationInfo() {
         return new Extension(RENEGOTIATION_INFO, new byte[] {0});
+    }
+
+    /** An extension whose presence is the whole message: encrypt_then_mac, extended_master_secret. */
+    public static Extension empty(int type) {
+        return new Extension(type, new byte[0]);
     }
 
     /** Finds an extension by type, or null. */

@@ -17,15 +17,18 @@ import tlslab.wire.Reader;
  * @param pointFormats       ec_point_formats (RFC 8422 §5.1.2), which must include uncompressed (0)
  * @param signatureSchemes   signature_algorithms codes (RFC 5246 §7.4.1.4.1)
  * @param secureRenegotiation an empty renegotiation_info, or its signalling cipher suite (RFC 5746)
+ * @param extendedMasterSecret extended_master_secret, which is empty (RFC 7627 §5.1)
+ * @param encryptThenMac      encrypt_then_mac, which is empty (RFC 7366 §2)
  */
 public record HelloExtensions(String serverName, List<Integer> groups, byte[] pointFormats, List<Integer> signatureSchemes,
-                              boolean secureRenegotiation) {
+                              boolean secureRenegotiation, boolean extendedMasterSecret, boolean encryptThenMac) {
 
     /** Decodes and checks the extensions of {@code hello}. */
     public static HelloExtensions of(ClientHello hello) throws DecodeException {
         String name = null;
         List<Integer> groups = null, schemes = null;
         byte[] formats = null;
+        boolean ems = false, etm = false;
         boolean reneg = hello.cipherSuites().contains(Extension.EMPTY_RENEGOTIATION_INFO_SCSV);
         for (Extension e : hello.extensions()) {
             Reader r = Reader.of("ClientHello." + Extension.nameOf(e.type()).split(" ")[0], e.data());
@@ -35,13 +38,15 @@ public record HelloExtensions(String serverName, List<Integer> groups, byte[] po
                 case Extension.SIGNATURE_ALGORITHMS -> schemes = codes(r, "supported_signature_algorithms");
                 case Extension.EC_POINT_FORMATS -> formats = pointFormats(r);
                 case Extension.RENEGOTIATION_INFO -> reneg = renegotiationInfo(r);
+                case Extension.EXTENDED_MASTER_SECRET -> ems = true;   // expectEnd() below: its body is empty
+                case Extension.ENCRYPT_THEN_MAC -> etm = true;
                 default -> {
                     continue;   // not ours to read
                 }
             }
             r.expectEnd();
         }
-        return new HelloExtensions(name, groups, formats, schemes, reneg);
+        return new HelloExtensions(name, groups, formats, schemes, reneg, ems, etm);
     }
 
     /** One host_name at most, of printable ASCII; entries of unknown name types are skipped (RFC 6066 §3). */

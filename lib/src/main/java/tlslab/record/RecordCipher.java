@@ -63,16 +63,25 @@ public interface RecordCipher {
 
     /** The cipher {@code side} seals its records with: that side's own write keys. */
     static RecordCipher forWriting(CipherSuite suite, KeyBlock keys, Side side, SecureRandom random) {
-        return of(suite, keys, side, random);
+        return of(suite, keys, side, false, random);
     }
 
     /** The cipher {@code side} opens the peer's records with: the peer's write keys. */
     static RecordCipher forReading(CipherSuite suite, KeyBlock keys, Side side, SecureRandom random) {
-        return of(suite, keys, side.peer(), random);
+        return of(suite, keys, side.peer(), false, random);
     }
 
-    private static RecordCipher of(CipherSuite suite, KeyBlock keys, Side writer, SecureRandom random) {
+    /** As {@link #forWriting}, with encrypt-then-MAC (RFC 7366) if negotiated; it changes only CBC suites. */
+    static RecordCipher forWriting(CipherSuite suite, KeyBlock keys, Side side, boolean encryptThenMac, SecureRandom random) {
+        return of(suite, keys, side, encryptThenMac, random);
+    }
+
+    static RecordCipher forReading(CipherSuite suite, KeyBlock keys, Side side, boolean encryptThenMac, SecureRandom random) {
+        return of(suite, keys, side.peer(), encryptThenMac, random);
+    }
+
+    private static RecordCipher of(CipherSuite suite, KeyBlock keys, Side writer, boolean encryptThenMac, SecureRandom random) {
         if (suite.aead) return new GcmCipher(keys.key(writer), keys.iv(writer));
-        return new CbcHmacCipher(suite.macAlgorithm, keys.macKey(writer), keys.key(writer), random);
+        return new CbcHmacCipher(suite.macAlgorithm, keys.macKey(writer), keys.key(writer), encryptThenMac, random);
     }
 }

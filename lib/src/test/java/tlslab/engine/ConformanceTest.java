@@ -81,7 +81,10 @@ class ConformanceTest {
                 Arguments.of("supported_groups: inner length too short", ext(10, "0002001d0017"), "decode_error"),
                 // renegotiation_info (RFC 5746 §3.6)
                 Arguments.of("renegotiation_info: not empty", ext(0xff01, "0100"), "handshake_failure"),
-                Arguments.of("renegotiation_info: wrong length", ext(0xff01, "02"), "decode_error"));
+                Arguments.of("renegotiation_info: wrong length", ext(0xff01, "02"), "decode_error"),
+                // extended_master_secret (RFC 7627 §5.1) and encrypt_then_mac (RFC 7366 §2) are empty
+                Arguments.of("extended_master_secret: not empty", ext(23, "00"), "decode_error"),
+                Arguments.of("encrypt_then_mac: not empty", ext(22, "0000"), "decode_error"));
     }
 
     @ParameterizedTest(name = "{0} → {2}")

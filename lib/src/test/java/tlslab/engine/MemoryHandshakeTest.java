@@ -111,9 +111,15 @@ class MemoryHandshakeTest {
             }
             return bytes;
         };
-        TlsConfig client = TestPki.client().cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
-        TlsException e = assertThrows(TlsException.class, () -> connect(client, TestPki.server(), downgrade));
+        // the 2008 master secret: both sides share keys, and the server's Finished shows the transcripts differ
+        TlsConfig classic = TestPki.client().extendedMasterSecret(false)
+                .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+        TlsException e = assertThrows(TlsException.class, () -> connect(classic, TestPki.server(), downgrade));
         assertEquals(AlertDescription.DECRYPT_ERROR, e.alert(), e.getMessage());
+        // the extended master secret hashes the altered ClientHello in: the keys differ, so Finished cannot even be read
+        TlsConfig extended = TestPki.client().cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+        e = assertThrows(TlsException.class, () -> connect(extended, TestPki.server(), downgrade));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert(), e.getMessage());
     }
 
     @Test

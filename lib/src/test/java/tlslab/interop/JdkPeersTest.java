@@ -46,9 +46,6 @@ class JdkPeersTest {
     static {
         // With stateless tickets on (the default), SunJSSE keeps no session cache to resume by ID from.
         System.setProperty("jdk.tls.server.enableSessionTicketExtension", "false");
-        // SunJSSE won't resume a session made without extended_master_secret (RFC 7627), which this
-        // library doesn't implement; turning EMS off in this JVM lets it resume by session ID.
-        System.setProperty("jdk.tls.useExtendedMasterSecret", "false");
         // Newer JDKs disable TLS_RSA_* key exchange; the course still teaches it, so this test JVM re-enables it.
         String disabled = Security.getProperty("jdk.tls.disabledAlgorithms");
         if (disabled != null) {
