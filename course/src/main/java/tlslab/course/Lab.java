@@ -59,9 +59,14 @@ public final class Lab {
         return new Lab(seed);
     }
 
-    /** A client that trusts the lab CA and expects www.mybank.test, with its own seeded randomness. */
+    /**
+     * A client that trusts the lab CA and expects www.mybank.test, with its own seeded randomness.
+     * It leaves out the extended master secret (RFC 7627) so the course can derive the master secret
+     * step by step as RFC 5246 does; notebook 05 then shows the extended one with
+     * {@code client().extendedMasterSecret(true)}.
+     */
     public TlsConfig client() {
-        return new TlsConfig().trust(List.of(ca.certificate())).serverName(HOST)
+        return new TlsConfig().trust(List.of(ca.certificate())).serverName(HOST).extendedMasterSecret(false)
                 .random(RandomSource.seeded(seed + "/client-run-" + streams.incrementAndGet()));
     }
 
