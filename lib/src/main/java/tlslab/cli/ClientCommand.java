@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import tlslab.engine.TlsConfig;
 import tlslab.keys.Pem;
 import tlslab.transcript.KeyLog;
 import tlslab.transport.Transport;
+import tlslab.wire.Hex;
 
 /** {@code ./tlslab client}: handshake with a server, explaining each message, then an HTTP GET. */
 final class ClientCommand {
@@ -44,11 +46,11 @@ final class ClientCommand {
         Session session = get(host, port, config, a.get("--path"), out);
         if (!a.has("--resume")) return 0;
         out.println();
-        out.println("--- reconnecting to resume session " + tlslab.wire.Hex.abbreviate(session.id(), 8) + " ---");
+        out.println("--- reconnecting to resume session " + Hex.abbreviate(session.id(), 8) + " ---");
         TlsConfig again = config(a, host).resume(session);
         again.observe(printer::print);
         Session second = get(host, port, again, a.get("--path"), out);
-        boolean resumed = java.util.Arrays.equals(second.id(), session.id());
+        boolean resumed = Arrays.equals(second.id(), session.id());
         out.println(resumed ? "session resumed: abbreviated handshake, no certificate or key exchange"
                 : "the server did not resume the session (it started a new one)");
         return resumed ? 0 : 1;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import tlslab.engine.Connection;
@@ -37,7 +38,7 @@ public final class LabServer implements Closeable {
      * Starts listening on {@code port} (0 = any free port). {@code configFor} makes each
      * connection's config (it may add observers that print the handshake); {@code log} receives one line per event.
      */
-    public LabServer(int port, Function<Integer, TlsConfig> configFor, java.util.function.Consumer<String> log) throws IOException {
+    public LabServer(int port, Function<Integer, TlsConfig> configFor, Consumer<String> log) throws IOException {
         socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> acceptLoop(configFor, log), "tlslab-accept");
         acceptor.setDaemon(true);
@@ -62,7 +63,7 @@ public final class LabServer implements Closeable {
         workers.shutdownNow();
     }
 
-    private void acceptLoop(Function<Integer, TlsConfig> configFor, java.util.function.Consumer<String> log) {
+    private void acceptLoop(Function<Integer, TlsConfig> configFor, Consumer<String> log) {
         AtomicInteger counter = new AtomicInteger();
         while (!socket.isClosed()) {
             try {
@@ -75,7 +76,7 @@ public final class LabServer implements Closeable {
         }
     }
 
-    private void serve(int id, Socket s, TlsConfig config, java.util.function.Consumer<String> log) {
+    private void serve(int id, Socket s, TlsConfig config, Consumer<String> log) {
         int sent;
         try (Connection conn = Connection.server(Transport.of(s), config)) {
             s.setSoTimeout(30_000);

@@ -84,8 +84,8 @@ final class ClientHandshake {
 
     private Agreed checkServerHello(ClientHello hello, ServerHello sh) throws TlsException {
         if (sh.serverVersion() != ProtocolVersion.TLS12) {
-            throw new TlsException(AlertDescription.PROTOCOL_VERSION, String.format(
-                    "ServerHello.server_version is 0x%04X: this library speaks only TLS 1.2 (0x0303)", sh.serverVersion()));
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION, "ServerHello.server_version is "
+                    + ProtocolVersion.nameAndCode(sh.serverVersion()) + ": this library speaks only TLS 1.2 (0x0303)");
         }
         CipherSuite suite = CipherSuite.byId(sh.cipherSuite());
         if (suite == null || !config.cipherSuites.contains(suite)) {

@@ -4,10 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 import tlslab.alert.AbruptCloseException;
 import tlslab.alert.AlertDescription;
+import tlslab.alert.AlertLevel;
 import tlslab.alert.AlertReceivedException;
 import tlslab.alert.TlsException;
 import tlslab.handshake.Handshake;
@@ -93,7 +93,7 @@ public final class Connection implements Closeable {
     public void close() throws IOException {
         if (closed) return;
         try {
-            if (handshakeDone) sendAlert(false, AlertDescription.CLOSE_NOTIFY);
+            if (handshakeDone) sendAlert(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
         } catch (IOException ignored) {
             // the peer may already be gone; closing is all that is left
         } finally {
@@ -103,44 +103,11 @@ public final class Connection implements Closeable {
     }
 
     public InputStream inputStream() {
-        return new InputStream() {
-            private byte[] buf = new byte[0];
-            private int pos;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                while (pos == buf.length) {
-                    byte[] next = Connection.this.read();
-                    if (next == null) return -1;
-                    buf = next;
-                    pos = 0;
-                }
-                int n = Math.min(len, buf.length - pos);
-                System.arraycopy(buf, pos, b, off, n);
-                pos += n;
-                return n;
-            }
-        };
+        return ConnectionStreams.input(this);
     }
 
     public OutputStream outputStream() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                Connection.this.write(new byte[] {(byte) b});
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                Connection.this.write(Arrays.copyOfRange(b, off, off + len));
-            }
-        };
+        return ConnectionStreams.output(this);
     }
 
     public Transcript transcript() {
@@ -224,7 +191,7 @@ public final class Connection implements Closeable {
     private void fail(AlertDescription alert) throws IOException {
         if (closed) return;
         try {
-            sendAlert(true, alert);
+            sendAlert(AlertLevel.FATAL, alert);
         } catch (IOException | RuntimeException ignored) {
             // best effort: the connection is failing anyway
         }
@@ -232,8 +199,8 @@ public final class Connection implements Closeable {
         transport.close();
     }
 
-    private void sendAlert(boolean fatal, AlertDescription d) throws IOException {
-        byte[] alert = {(byte) (fatal ? 2 : 1), (byte) d.code};
+    private void sendAlert(AlertLevel level, AlertDescription d) throws IOException {
+        byte[] alert = {(byte) level.code, (byte) d.code};
         synchronized (writeLock) {
             records.write(ContentType.ALERT, alert);
         }
@@ -270,7 +237,7 @@ public final class Connection implements Closeable {
             peerClosed = true;
             throw new PeerClosed();
         }
-        if (level == 2 || d == null) throw new AlertReceivedException(a[1] & 0xff, d);
+        if (level == AlertLevel.FATAL.code || d == null) throw new AlertReceivedException(a[1] & 0xff, d);
         // other warnings (e.g. no_renegotiation) need no action here, but an endless run of them keeps a
         // server busy for nothing (CVE-2016-8610, "SSL Death Alert"): OpenSSL stops after 5 too
         if (++warningsInARow > MAX_WARNINGS_IN_A_ROW) {
@@ -309,7 +276,7 @@ public final class Connection implements Closeable {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "unexpected "
                     + Handshake.structureName(message) + " after the handshake");
         }
-        sendAlert(false, AlertDescription.NO_RENEGOTIATION);
+        sendAlert(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
     }
 
     /** close_notify from the peer while reading. */

@@ -3,6 +3,7 @@ package tlslab.handshake;
 import java.util.ArrayList;
 import java.util.List;
 
+import tlslab.alert.AlertDescription;
 import tlslab.crypto.CipherSuite;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Hex;
@@ -40,7 +41,7 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
         r.note(sessionId.length == 0 ? "empty: a new session" : "asks to resume this session");
         Reader suites = r.vector16("cipher_suites", 2, 0xfffe);
         if (suites.remaining() % 2 != 0) {
-            throw suites.error(tlslab.alert.AlertDescription.DECODE_ERROR, "length", "odd length for a list of 2-byte codes");
+            throw suites.error(AlertDescription.DECODE_ERROR, "length", "odd length for a list of 2-byte codes");
         }
         List<Integer> cipherSuites = new ArrayList<>();
         while (suites.hasRemaining()) {
