@@ -140,7 +140,7 @@ final class ClientHandshake {
         }
         byte[] preMaster = keyExchange(suite, ske, serverKey);
         if (sendCertificate) io.send(certificateVerify(request));
-        byte[] master = KeySchedule.masterSecret(config.prf, preMaster, hello.random(), sh.random());
+        byte[] master = KeySchedule.masterSecret(config.prf, suite, preMaster, hello.random(), sh.random());
         Secrets s = finish(suite, hello, sh, preMaster, master);
         conn.finishHandshake(new Session(sh.sessionId(), suite, master, chain), s, false);
     }
@@ -206,10 +206,10 @@ final class ClientHandshake {
             throws IOException {
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
         io.sendChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        byte[] clientVd = KeySchedule.verifyData(config.prf, suite, master, true, io.handshakeMessages());
         io.send(new Finished(clientVd));
         io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] expected = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        byte[] expected = KeySchedule.verifyData(config.prf, suite, master, false, io.handshakeMessages());
         HandshakeIO.checkFinished(expected, io.expect(Finished.class, null).verifyData(), "server");
         return new Secrets(suite, hello.random(), sh.random(), preMaster, master, keys, clientVd, expected);
     }
@@ -220,10 +220,10 @@ final class ClientHandshake {
         byte[] master = s.masterSecret();
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
         io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        byte[] serverVd = KeySchedule.verifyData(config.prf, suite, master, false, io.handshakeMessages());
         HandshakeIO.checkFinished(serverVd, io.expect(Finished.class, null).verifyData(), "server");
         io.sendChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        byte[] clientVd = KeySchedule.verifyData(config.prf, suite, master, true, io.handshakeMessages());
         io.send(new Finished(clientVd));
         Secrets sec = new Secrets(suite, hello.random(), sh.random(), null, master, keys, clientVd, serverVd);
         conn.finishHandshake(s, sec, true);

@@ -83,13 +83,13 @@ final class ServerHandshake {
         byte[] preMaster = group == null ? rsaPreMaster(hello, cke) : group.agree(ecdhe.getPrivate(), group.decode(cke.exchangeKeys()));
         if (!clientChain.isEmpty()) checkCertificateVerify(clientChain.get(0));
 
-        byte[] master = KeySchedule.masterSecret(config.prf, preMaster, hello.random(), sh.random());
+        byte[] master = KeySchedule.masterSecret(config.prf, suite, preMaster, hello.random(), sh.random());
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
         io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        byte[] clientVd = KeySchedule.verifyData(config.prf, suite, master, true, io.handshakeMessages());
         HandshakeIO.checkFinished(clientVd, io.expect(Finished.class, null).verifyData(), "client");
         io.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        byte[] serverVd = KeySchedule.verifyData(config.prf, suite, master, false, io.handshakeMessages());
         io.send(new Finished(serverVd));
 
         Session session = new Session(sessionId, suite, master, clientChain);
@@ -212,10 +212,10 @@ final class ServerHandshake {
         byte[] master = s.masterSecret();
         KeyBlock keys = KeySchedule.keyBlock(config.prf, suite, master, hello.random(), sh.random());
         io.sendChangeCipherSpec(RecordCipher.create(suite, keys, false, config.random()));
-        byte[] serverVd = KeySchedule.verifyData(config.prf, master, false, io.handshakeMessages());
+        byte[] serverVd = KeySchedule.verifyData(config.prf, suite, master, false, io.handshakeMessages());
         io.send(new Finished(serverVd));
         io.receiveChangeCipherSpec(RecordCipher.create(suite, keys, true, config.random()));
-        byte[] clientVd = KeySchedule.verifyData(config.prf, master, true, io.handshakeMessages());
+        byte[] clientVd = KeySchedule.verifyData(config.prf, suite, master, true, io.handshakeMessages());
         HandshakeIO.checkFinished(clientVd, io.expect(Finished.class, null).verifyData(), "client");
         conn.finishHandshake(s, new Secrets(suite, hello.random(), sh.random(), null, master, keys, clientVd, serverVd), true);
     }

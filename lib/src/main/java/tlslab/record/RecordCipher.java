@@ -63,6 +63,9 @@ public interface RecordCipher {
     /** The cipher for the side that writes with the client's keys ({@code clientWrite}) or the server's. */
     static RecordCipher create(CipherSuite suite, KeyBlock keys, boolean clientWrite, SecureRandom random) {
         byte[] key = clientWrite ? keys.clientKey() : keys.serverKey();
+        if (suite.bulkCipher == CipherSuite.BulkCipher.CHACHA20_POLY1305) {
+            return new ChaChaPolyCipher(key, clientWrite ? keys.clientIv() : keys.serverIv());
+        }
         if (suite.aead) {
             return new GcmCipher(key, clientWrite ? keys.clientIv() : keys.serverIv());
         }
