@@ -1,6 +1,7 @@
 package tlslab.record;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -23,7 +24,7 @@ final class ChaChaPolyCipher implements RecordCipher {
 
     private final SecretKeySpec key;
     private final byte[] iv;
-    private final Cipher cipher;
+    private Cipher cipher;
 
     ChaChaPolyCipher(byte[] key, byte[] iv) {
         if (key.length != KEY || iv.length != IV) {
@@ -32,8 +33,12 @@ final class ChaChaPolyCipher implements RecordCipher {
         }
         this.key = new SecretKeySpec(key, "ChaCha20");
         this.iv = iv.clone();
+        this.cipher = newCipher();
+    }
+
+    private static Cipher newCipher() {
         try {
-            this.cipher = Cipher.getInstance("ChaCha20-Poly1305");
+            return Cipher.getInstance("ChaCha20-Poly1305");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("ChaCha20-Poly1305 unavailable in this JDK", e);
         }
@@ -80,7 +85,15 @@ final class ChaChaPolyCipher implements RecordCipher {
                     + " bytes is shorter than its tag (16)");
         }
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(nonce(iv, seq)));
+            IvParameterSpec nonce = new IvParameterSpec(nonce(iv, seq));
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, key, nonce);
+            } catch (InvalidKeyException e) {
+                // The JDK refuses the key and nonce of its previous init even to decrypt, where reuse
+                // leaks nothing: a record opened again (after a failed try) gets a fresh Cipher.
+                cipher = newCipher();
+                cipher.init(Cipher.DECRYPT_MODE, key, nonce);
+            }
             cipher.updateAAD(additionalData(seq, type, len));
             return cipher.doFinal(in, off, fragmentLength, out, outOff);
         } catch (AEADBadTagException e) {
