@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.XECPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -112,6 +113,10 @@ public enum NamedGroup {
             AlgorithmParameters p = AlgorithmParameters.getInstance("EC");
             p.init(new ECGenParameterSpec(rfcName));
             ECParameterSpec params = p.getParameterSpec(ECParameterSpec.class);
+            if (!onCurve(params, x, y)) {
+                // RFC 8422 §5.11: a point off the curve could leak bits of our key (invalid-curve attack)
+                throw bad("the " + rfcName + " point (" + (1 + 2 * n) + " bytes) is not on the curve");
+            }
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), params));
         } catch (GeneralSecurityException e) {
             throw bad("not a valid " + rfcName + " public key: " + e.getMessage());
@@ -131,6 +136,14 @@ public enum NamedGroup {
         } catch (GeneralSecurityException e) {
             throw bad(rfcName + " key agreement failed (point not on the curve?): " + e.getMessage());
         }
+    }
+
+    /** 0 ≤ x, y < p and y² = x³ + ax + b (mod p). */
+    private static boolean onCurve(ECParameterSpec params, BigInteger x, BigInteger y) {
+        BigInteger p = ((ECFieldFp) params.getCurve().getField()).getP();
+        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) return false;
+        BigInteger rhs = x.pow(3).add(params.getCurve().getA().multiply(x)).add(params.getCurve().getB()).mod(p);
+        return y.pow(2).mod(p).equals(rhs);
     }
 
     private TlsException bad(String why) {
