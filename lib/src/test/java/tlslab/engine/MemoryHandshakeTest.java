@@ -226,6 +226,22 @@ class MemoryHandshakeTest {
         assertArrayEquals(s.serverVerifyData(), cs[1].secrets().serverVerifyData());
     }
 
+    /** An abbreviated handshake derives keys and Finished from the session's suite: SHA-384 and ChaCha20 too. */
+    @ParameterizedTest
+    @EnumSource(names = {"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"})
+    void newSuitesResume(CipherSuite suite) throws Exception {
+        TlsConfig server = TestPki.server();
+        Connection[] first = connect(TestPki.client().cipherSuites(suite), server, Interceptor.NONE);
+        Connection[] second = connect(TestPki.client().cipherSuites(suite).resume(first[0].session()), server, Interceptor.NONE);
+        assertTrue(second[0].resumed());
+        assertEquals(suite, second[1].session().cipherSuite());
+        second[1].write("resumed".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("resumed", new String(second[0].read(), StandardCharsets.US_ASCII));
+        Secrets s = second[0].secrets();
+        byte[] clientHash = suite.prfHash.digest(messagesBeforeFinished(second[0], 2));   // server Finished comes first
+        assertArrayEquals(Prf.prf(suite.prfHash, s.masterSecret(), "client finished", clientHash, 12), s.clientVerifyData());
+    }
+
     @Test
     void chachaPolySuiteSendsNoExplicitNonce() throws Exception {
         CipherSuite suite = CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256;
