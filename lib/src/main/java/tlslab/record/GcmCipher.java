@@ -12,8 +12,9 @@ import tlslab.alert.TlsException;
 
 /**
  * AES-GCM records with 16-byte (AES-128) or 32-byte (AES-256) keys (RFC 5288): nonce = 4-byte salt
- * from the key block ‖ 8-byte explicit part, which we set to the sequence number (unique per key, as required). The fragment is
- * explicit_nonce ‖ ciphertext ‖ 16-byte tag; the additional data is seq ‖ type ‖ version ‖ length.
+ * from the key block ‖ 8-byte explicit part, which we set to the sequence number (unique per key, as
+ * required). The fragment is explicit_nonce ‖ ciphertext ‖ 16-byte tag; the additional data is
+ * seq ‖ type ‖ version ‖ length.
  */
 final class GcmCipher implements RecordCipher {
     static final int EXPLICIT_NONCE = 8;
