@@ -7,6 +7,10 @@ import java.util.Arrays;
 /**
  * From pre-master secret to working keys (RFC 5246 §8.1, §6.3, §7.4.9). Each step is a separate
  * method so a notebook can show every intermediate value.
+ *
+ * <p>A {@link Prf.Function} passed in is a SHA-256 PRF (the library's, or one plugged in with
+ * {@code TlsConfig.prf}, e.g. a student's). It drives the suites whose PRF hash is SHA-256; the
+ * *_SHA384 suites always run on the library's own PRF with SHA-384 ({@link #prfFor}).
  */
 public final class KeySchedule {
     public static final int MASTER_SECRET_LENGTH = 48;
@@ -24,6 +28,12 @@ public final class KeySchedule {
         return prf.prf(preMasterSecret, "master secret", Prf.concat(clientRandom, serverRandom), MASTER_SECRET_LENGTH);
     }
 
+    /** The master secret with the PRF of {@code suite}: {@code sha256Prf}, or SHA-384's for a *_SHA384 suite. */
+    public static byte[] masterSecret(Prf.Function sha256Prf, CipherSuite suite, byte[] preMasterSecret, byte[] clientRandom,
+                                      byte[] serverRandom) {
+        return masterSecret(prfFor(sha256Prf, suite), preMasterSecret, clientRandom, serverRandom);
+    }
+
     /**
      * The extended master secret (RFC 7627 §4): PRF(pre_master_secret, "extended master secret",
      * session_hash)[0..47]. The session hash covers every handshake message up to and including
@@ -38,9 +48,15 @@ public final class KeySchedule {
         return prf.prf(preMasterSecret, "extended master secret", sessionHash, MASTER_SECRET_LENGTH);
     }
 
-    /** session_hash = Hash(handshake_messages), with the PRF's hash (RFC 7627 §3). */
-    public static byte[] sessionHash(byte[] handshakeMessages) {
-        return sha256(handshakeMessages);
+    /** With the PRF of {@code suite}: {@code sha256Prf}, or SHA-384's for a *_SHA384 suite. */
+    public static byte[] extendedMasterSecret(Prf.Function sha256Prf, CipherSuite suite, byte[] preMasterSecret,
+                                              byte[] sessionHash) {
+        return extendedMasterSecret(prfFor(sha256Prf, suite), preMasterSecret, sessionHash);
+    }
+
+    /** session_hash = Hash(handshake_messages), with the hash of the suite's PRF (RFC 7627 §3). */
+    public static byte[] sessionHash(CipherSuite suite, byte[] handshakeMessages) {
+        return suite.prfHash.digest(handshakeMessages);
     }
 
     /** key_block = PRF(master_secret, "key expansion", server_random ‖ client_random): note the swapped order. */
@@ -48,9 +64,10 @@ public final class KeySchedule {
         return keyBlock(Prf::prf, suite, masterSecret, clientRandom, serverRandom);
     }
 
+    /** With {@code prf} for a SHA-256 suite; a *_SHA384 suite uses the library's SHA-384 PRF instead ({@link #prfFor}). */
     public static KeyBlock keyBlock(Prf.Function prf, CipherSuite suite, byte[] masterSecret, byte[] clientRandom,
                                     byte[] serverRandom) {
-        byte[] block = prf.prf(masterSecret, "key expansion", Prf.concat(serverRandom, clientRandom), suite.keyBlockLength());
+        byte[] block = prfFor(prf, suite).prf(masterSecret, "key expansion", Prf.concat(serverRandom, clientRandom), suite.keyBlockLength());
         return KeyBlock.split(suite, block);
     }
 
@@ -62,6 +79,25 @@ public final class KeySchedule {
     public static byte[] verifyData(Prf.Function prf, byte[] masterSecret, boolean fromClient, byte[] handshakeMessages) {
         String label = fromClient ? "client finished" : "server finished";
         return prf.prf(masterSecret, label, sha256(handshakeMessages), VERIFY_DATA_LENGTH);
+    }
+
+    /**
+     * verify_data = PRF(master_secret, finished_label, Hash(handshake_messages))[0..11], with the
+     * suite's PRF and its hash (SHA-384 for a *_SHA384 suite). The length stays 12 (RFC 5246 §7.4.9).
+     */
+    public static byte[] verifyData(Prf.Function sha256Prf, CipherSuite suite, byte[] masterSecret, boolean fromClient,
+                                    byte[] handshakeMessages) {
+        String label = fromClient ? "client finished" : "server finished";
+        return prfFor(sha256Prf, suite).prf(masterSecret, label, suite.prfHash.digest(handshakeMessages), VERIFY_DATA_LENGTH);
+    }
+
+    /**
+     * The PRF a suite runs on. A plugged-in PRF ({@code TlsConfig.prf}) is a SHA-256 one, so it only
+     * stands in for SHA-256 suites; a *_SHA384 suite gets the library's own PRF with SHA-384.
+     */
+    public static Prf.Function prfFor(Prf.Function sha256Prf, CipherSuite suite) {
+        if (suite.prfHash == PrfHash.SHA256) return sha256Prf;
+        return (secret, label, seed, length) -> Prf.prf(suite.prfHash, secret, label, seed, length);
     }
 
     public static byte[] sha256(byte[] data) {
@@ -90,7 +126,7 @@ public final class KeySchedule {
         }
 
         static KeyBlock split(CipherSuite suite, byte[] block) {
-            int mac = suite.macLength, key = CipherSuite.ENC_KEY_LENGTH, iv = suite.fixedIvLength();
+            int mac = suite.macLength, key = suite.encKeyLength, iv = suite.fixedIvLength();
             int at = 0;
             byte[] cm = Arrays.copyOfRange(block, at, at += mac);
             byte[] sm = Arrays.copyOfRange(block, at, at += mac);

@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.XECPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -25,19 +26,26 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 
 /**
- * The curves for ECDHE (RFC 8422): x25519 and secp256r1. Keys and the agreement come from the JCA;
- * this class only converts public keys to and from their wire encodings.
+ * The curves for ECDHE (RFC 8422): x25519, secp256r1 and secp384r1. Keys and the agreement come
+ * from the JCA; this class only converts public keys to and from their wire encodings.
  */
 public enum NamedGroup {
-    SECP256R1(23, "secp256r1"),
-    X25519(29, "x25519");
+    SECP256R1(23, "secp256r1", 32),
+    SECP384R1(24, "secp384r1", 48),
+    X25519(29, "x25519", 32);
 
     public final int id;
     public final String rfcName;
+    /**
+     * Bytes of one coordinate (the size of the field): a public key is 1 + 2 × this bytes on the
+     * NIST curves (uncompressed point), this many on x25519; the shared secret is this many bytes.
+     */
+    public final int coordinateLength;
 
-    NamedGroup(int id, String rfcName) {
+    NamedGroup(int id, String rfcName, int coordinateLength) {
         this.id = id;
         this.rfcName = rfcName;
+        this.coordinateLength = coordinateLength;
     }
 
     public static NamedGroup byId(int id) {
@@ -60,24 +68,28 @@ public enum NamedGroup {
                 return g.generateKeyPair();
             }
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"), random);
+            g.initialize(new ECGenParameterSpec(rfcName), random);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(rfcName + " unavailable in this JDK", e);
         }
     }
 
-    /** x25519: 32-byte little-endian u; secp256r1: 0x04 ‖ X ‖ Y (uncompressed point). */
+    /**
+     * x25519: 32-byte little-endian u. secp256r1 and secp384r1: the uncompressed point 0x04 ‖ X ‖ Y
+     * (RFC 8422 §5.4.1), each coordinate big-endian in {@link #coordinateLength} bytes: 65 and 97 bytes.
+     */
     public byte[] encode(PublicKey key) {
         if (this == X25519) {
             byte[] be = toFixed(((XECPublicKey) key).getU(), 32);
             return reverse(be);
         }
         ECPoint w = ((ECPublicKey) key).getW();
-        byte[] out = new byte[65];
+        int n = coordinateLength;
+        byte[] out = new byte[1 + 2 * n];
         out[0] = 4;
-        System.arraycopy(toFixed(w.getAffineX(), 32), 0, out, 1, 32);
-        System.arraycopy(toFixed(w.getAffineY(), 32), 0, out, 33, 32);
+        System.arraycopy(toFixed(w.getAffineX(), n), 0, out, 1, n);
+        System.arraycopy(toFixed(w.getAffineY(), n), 0, out, 1 + n, n);
         return out;
     }
 
@@ -91,22 +103,30 @@ public enum NamedGroup {
                 BigInteger u = new BigInteger(1, reverse(le));
                 return KeyFactory.getInstance("XDH").generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, u));
             }
-            if (encoded.length != 65 || encoded[0] != 4) {
-                throw bad("a secp256r1 point must be 65 bytes starting 04 (uncompressed), got "
-                        + encoded.length + " bytes");
+            int n = coordinateLength;
+            if (encoded.length != 1 + 2 * n || encoded[0] != 4) {
+                throw bad("a " + rfcName + " point must be " + (1 + 2 * n) + " bytes starting 04 (uncompressed), got "
+                        + encoded.length + " bytes" + (encoded.length > 0 ? " starting " + String.format("%02x", encoded[0]) : ""));
             }
-            BigInteger x = new BigInteger(1, Arrays.copyOfRange(encoded, 1, 33));
-            BigInteger y = new BigInteger(1, Arrays.copyOfRange(encoded, 33, 65));
+            BigInteger x = new BigInteger(1, Arrays.copyOfRange(encoded, 1, 1 + n));
+            BigInteger y = new BigInteger(1, Arrays.copyOfRange(encoded, 1 + n, 1 + 2 * n));
             AlgorithmParameters p = AlgorithmParameters.getInstance("EC");
-            p.init(new ECGenParameterSpec("secp256r1"));
+            p.init(new ECGenParameterSpec(rfcName));
             ECParameterSpec params = p.getParameterSpec(ECParameterSpec.class);
+            if (!onCurve(params, x, y)) {
+                // RFC 8422 §5.11: a point off the curve could leak bits of our key (invalid-curve attack)
+                throw bad("the " + rfcName + " point (" + (1 + 2 * n) + " bytes) is not on the curve");
+            }
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), params));
         } catch (GeneralSecurityException e) {
             throw bad("not a valid " + rfcName + " public key: " + e.getMessage());
         }
     }
 
-    /** The shared secret (the pre-master secret of an ECDHE suite). */
+    /**
+     * The shared secret (the pre-master secret of an ECDHE suite): on the NIST curves the x
+     * coordinate of the shared point, {@link #coordinateLength} bytes with leading zeros kept (RFC 8422 §5.10).
+     */
     public byte[] agree(PrivateKey mine, PublicKey theirs) throws TlsException {
         try {
             KeyAgreement ka = KeyAgreement.getInstance(this == X25519 ? "XDH" : "ECDH");
@@ -116,6 +136,14 @@ public enum NamedGroup {
         } catch (GeneralSecurityException e) {
             throw bad(rfcName + " key agreement failed (point not on the curve?): " + e.getMessage());
         }
+    }
+
+    /** 0 ≤ x, y < p and y² = x³ + ax + b (mod p). */
+    private static boolean onCurve(ECParameterSpec params, BigInteger x, BigInteger y) {
+        BigInteger p = ((ECFieldFp) params.getCurve().getField()).getP();
+        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) return false;
+        BigInteger rhs = x.pow(3).add(params.getCurve().getA().multiply(x)).add(params.getCurve().getB()).mod(p);
+        return y.pow(2).mod(p).equals(rhs);
     }
 
     private TlsException bad(String why) {

@@ -7,8 +7,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The TLS 1.2 pseudo-random function (RFC 5246 §5): PRF(secret, label, seed) = P_SHA256(secret,
- * label ‖ seed). Every suite this library implements uses SHA-256 here, even the *_SHA ones.
+ * The TLS 1.2 pseudo-random function (RFC 5246 §5): PRF(secret, label, seed) = P_hash(secret,
+ * label ‖ seed). The hash is SHA-256 for every suite here, even the *_SHA ones, except the
+ * *_SHA384 suites of RFC 5289, which use SHA-384 ({@link CipherSuite#prfHash}).
  */
 public final class Prf {
     private Prf() {
@@ -20,18 +21,30 @@ public final class Prf {
         byte[] prf(byte[] secret, String label, byte[] seed, int length);
     }
 
+    /** The PRF with SHA-256, the one TLS 1.2 uses unless a suite names another hash. */
     public static byte[] prf(byte[] secret, String label, byte[] seed, int length) {
-        return pSha256(secret, concat(label.getBytes(StandardCharsets.US_ASCII), seed), length);
+        return prf(PrfHash.SHA256, secret, label, seed, length);
+    }
+
+    /** The PRF with the given hash: SHA-384 for the *_SHA384 suites (RFC 5289 §3). */
+    public static byte[] prf(PrfHash hash, byte[] secret, String label, byte[] seed, int length) {
+        return pHash(hash, secret, concat(label.getBytes(StandardCharsets.US_ASCII), seed), length);
+    }
+
+    public static byte[] pSha256(byte[] secret, byte[] seed, int length) {
+        return pHash(PrfHash.SHA256, secret, seed, length);
     }
 
     /**
      * P_hash: A(0) = seed, A(i) = HMAC(secret, A(i-1)); output = HMAC(secret, A(1) ‖ seed) ‖
-     * HMAC(secret, A(2) ‖ seed) ‖ … cut to {@code length} bytes.
+     * HMAC(secret, A(2) ‖ seed) ‖ … cut to {@code length} bytes. Private so that {@code prf} and
+     * {@code pSha256} stay the only ways in (exercise 5 forbids exactly those).
      */
-    public static byte[] pSha256(byte[] secret, byte[] seed, int length) {
+    private static byte[] pHash(PrfHash hash, byte[] secret, byte[] seed, int length) {
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, "HmacSHA256"));
+            Mac hmac = Mac.getInstance(hash.hmacAlgorithm);
+            // an empty HMAC key is legal but SecretKeySpec refuses it; HMAC pads keys with zeros anyway
+            hmac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, hash.hmacAlgorithm));
             byte[] out = new byte[length];
             byte[] a = seed;
             for (int done = 0; done < length; ) {
@@ -44,7 +57,7 @@ public final class Prf {
             }
             return out;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable in this JDK", e);
+            throw new IllegalStateException(hash.hmacAlgorithm + " unavailable in this JDK", e);
         }
     }
 

@@ -149,10 +149,10 @@ final class ClientHandshake {
         }
         KeyAgreement.ClientShare share = kx.clientKeyExchange(serverKey);
         io.send(share.message());
-        byte[] sessionHash = agreed.extendedMasterSecret() ? KeySchedule.sessionHash(io.handshakeMessages()) : null;
+        byte[] sessionHash = agreed.extendedMasterSecret() ? KeySchedule.sessionHash(suite, io.handshakeMessages()) : null;
         if (sendCertificate) io.send(certificateVerify(request));
         byte[] preMaster = share.preMasterSecret();
-        byte[] master = KeyAgreement.masterSecret(config, preMaster, sessionHash, hello.random(), sh.random());
+        byte[] master = KeyAgreement.masterSecret(config, suite, preMaster, sessionHash, hello.random(), sh.random());
         Secrets s = finish(agreed, hello, sh, preMaster, sessionHash, master, false);
         conn.finishHandshake(agreed.session(sh.sessionId(), master, chain), s, false);
     }

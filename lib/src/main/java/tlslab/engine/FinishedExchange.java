@@ -29,11 +29,11 @@ final class FinishedExchange {
         for (int step = 0; step < 2; step++) {
             if ((step == 0) == meFirst) {
                 io.sendChangeCipherSpec(RecordCipher.forWriting(suite, keys, me, etm, config.random()));
-                mine = verifyData(io, config, master, me);
+                mine = verifyData(io, config, suite, master, me);
                 io.send(new Finished(mine));
             } else {
                 io.receiveChangeCipherSpec(RecordCipher.forReading(suite, keys, me, etm, config.random()));
-                theirs = verifyData(io, config, master, me.peer());
+                theirs = verifyData(io, config, suite, master, me.peer());
                 HandshakeIO.checkFinished(theirs, io.expect(Finished.class).verifyData(), me.peer().toString());
             }
         }
@@ -41,7 +41,7 @@ final class FinishedExchange {
     }
 
     /** What {@code from}'s Finished must carry, over the handshake messages so far. */
-    private static byte[] verifyData(HandshakeIO io, TlsConfig config, byte[] master, Side from) {
-        return KeySchedule.verifyData(config.prf, master, from == Side.CLIENT, io.handshakeMessages());
+    private static byte[] verifyData(HandshakeIO io, TlsConfig config, CipherSuite suite, byte[] master, Side from) {
+        return KeySchedule.verifyData(config.prf, suite, master, from == Side.CLIENT, io.handshakeMessages());
     }
 }

@@ -50,10 +50,11 @@ abstract sealed class KeyAgreement permits RsaKeyTransport, EcdheKeyAgreement {
 
     /**
      * The master secret: the extended one (RFC 7627) over {@code sessionHash} when agreed, else the
-     * one from the two randoms (RFC 5246 §8.1). Either way from the PRF in the config.
+     * one from the two randoms (RFC 5246 §8.1). Either way from the suite's PRF (the config's for SHA-256 suites).
      */
-    static byte[] masterSecret(TlsConfig config, byte[] preMaster, byte[] sessionHash, byte[] clientRandom, byte[] serverRandom) {
-        return sessionHash != null ? KeySchedule.extendedMasterSecret(config.prf, preMaster, sessionHash)
-                : KeySchedule.masterSecret(config.prf, preMaster, clientRandom, serverRandom);
+    static byte[] masterSecret(TlsConfig config, CipherSuite suite, byte[] preMaster, byte[] sessionHash, byte[] clientRandom,
+                               byte[] serverRandom) {
+        return sessionHash != null ? KeySchedule.extendedMasterSecret(config.prf, suite, preMaster, sessionHash)
+                : KeySchedule.masterSecret(config.prf, suite, preMaster, clientRandom, serverRandom);
     }
 }

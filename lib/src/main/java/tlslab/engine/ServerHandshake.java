@@ -75,10 +75,10 @@ final class ServerHandshake {
 
         List<X509Certificate> clientChain = config.requireClientCertificate ? clientCertificate() : List.of();
         byte[] preMaster = kx.serverPreMaster(hello, io.expect(ClientKeyExchange.class));
-        byte[] sessionHash = agreed.extendedMasterSecret() ? KeySchedule.sessionHash(io.handshakeMessages()) : null;
+        byte[] sessionHash = agreed.extendedMasterSecret() ? KeySchedule.sessionHash(suite, io.handshakeMessages()) : null;
         if (!clientChain.isEmpty()) checkCertificateVerify(clientChain.get(0));
 
-        byte[] master = KeyAgreement.masterSecret(config, preMaster, sessionHash, hello.random(), sh.random());
+        byte[] master = KeyAgreement.masterSecret(config, suite, preMaster, sessionHash, hello.random(), sh.random());
         Session session = agreed.session(sessionId, master, clientChain);
         config.sessionCache.put(session);
         conn.finishHandshake(session, finish(agreed, hello, sh, preMaster, sessionHash, master, false), false);

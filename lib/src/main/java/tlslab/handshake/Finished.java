@@ -8,7 +8,8 @@ import tlslab.wire.Writer;
 
 /**
  * Finished (RFC 5246 §7.4.9): the first protected message. verify_data = PRF(master_secret, label,
- * SHA-256(all handshake messages)) proves both sides saw the same handshake with the same keys.
+ * Hash(all handshake messages)) proves both sides saw the same handshake with the same keys. Hash
+ * is the suite's PRF hash: SHA-256, or SHA-384 for the *_SHA384 suites.
  */
 public record Finished(byte[] verifyData) implements HandshakeMessage {
 
@@ -24,7 +25,7 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
 
     static Finished read(Reader r) throws DecodeException {
         byte[] vd = r.bytes("verify_data", KeySchedule.VERIFY_DATA_LENGTH);
-        r.note("PRF(master_secret, finished_label, SHA-256(handshake_messages))[0..11]");
+        r.note("PRF(master_secret, finished_label, Hash(handshake_messages))[0..11]; Hash: SHA-256, SHA-384 for *_SHA384 suites");
         return new Finished(vd);
     }
 

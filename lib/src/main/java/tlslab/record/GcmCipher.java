@@ -11,9 +11,10 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 
 /**
- * AES-128-GCM records (RFC 5288): nonce = 4-byte salt from the key block ‖ 8-byte explicit part,
- * which we set to the sequence number (unique per key, as required). The fragment is
- * explicit_nonce ‖ ciphertext ‖ 16-byte tag; the additional data is seq ‖ type ‖ version ‖ length.
+ * AES-GCM records with 16-byte (AES-128) or 32-byte (AES-256) keys (RFC 5288): nonce = 4-byte salt
+ * from the key block ‖ 8-byte explicit part, which we set to the sequence number (unique per key, as
+ * required). The fragment is explicit_nonce ‖ ciphertext ‖ 16-byte tag; the additional data is
+ * seq ‖ type ‖ version ‖ length.
  */
 final class GcmCipher implements RecordCipher {
     static final int EXPLICIT_NONCE = 8;
@@ -108,6 +109,6 @@ final class GcmCipher implements RecordCipher {
 
     @Override
     public String toString() {
-        return "AES-128-GCM";
+        return "AES-" + 8 * key.getEncoded().length + "-GCM";
     }
 }

@@ -81,6 +81,7 @@ public interface RecordCipher {
     }
 
     private static RecordCipher of(CipherSuite suite, KeyBlock keys, Side writer, boolean encryptThenMac, SecureRandom random) {
+        if (suite.bulkCipher == CipherSuite.BulkCipher.CHACHA20_POLY1305) return new ChaChaPolyCipher(keys.key(writer), keys.iv(writer));
         if (suite.aead) return new GcmCipher(keys.key(writer), keys.iv(writer));
         return new CbcHmacCipher(suite.macAlgorithm, keys.macKey(writer), keys.key(writer), encryptThenMac, random);
     }

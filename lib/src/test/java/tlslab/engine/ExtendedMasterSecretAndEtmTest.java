@@ -45,7 +45,7 @@ class ExtendedMasterSecretAndEtmTest {
         Connection[] c = connect(TestPki.client(), TestPki.server());
         for (Connection side : c) assertTrue(side.session().extendedMasterSecret(), side.session().toString());
         Secrets s = c[0].secrets();
-        byte[] sessionHash = KeySchedule.sessionHash(upToClientKeyExchange(c[0]));
+        byte[] sessionHash = KeySchedule.sessionHash(s.cipherSuite(), upToClientKeyExchange(c[0]));
         assertArrayEquals(sessionHash, s.sessionHash());
         assertArrayEquals(sessionHash, c[1].secrets().sessionHash());
         assertArrayEquals(KeySchedule.extendedMasterSecret(s.preMasterSecret(), sessionHash), s.masterSecret());
@@ -59,7 +59,7 @@ class ExtendedMasterSecretAndEtmTest {
         TlsConfig server = TestPki.server().trust(List.of(TestPki.CA.certificate())).requireClientCertificate(true);
         Connection[] c = connect(client, server);
         assertTrue(c[0].transcript().names().contains("CertificateVerify"));
-        assertArrayEquals(KeySchedule.sessionHash(upToClientKeyExchange(c[1])), c[1].secrets().sessionHash());
+        assertArrayEquals(KeySchedule.sessionHash(c[1].session().cipherSuite(), upToClientKeyExchange(c[1])), c[1].secrets().sessionHash());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,6 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import tlslab.cli.LabServer;
 import tlslab.crypto.CipherSuite;
+import tlslab.crypto.KeyExchange;
+import tlslab.crypto.NamedGroup;
 import tlslab.engine.TestPki;
 
 /** {@code openssl s_client} against our server. */
@@ -39,6 +43,41 @@ class OpenSslClientTest {
             assertTrue(out.contains("Cipher is " + suite.openSslName), out);
             assertTrue(out.contains("Verify return code: 0 (ok)"), out);
             assertTrue(out.contains("HTTP/1.1 200 OK"), out);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(NamedGroup.class)
+    void everyCurve(NamedGroup g) throws Exception {
+        try (LabServer server = OurServer.start(c -> c);
+             Peer client = sClient(server.port(), null, List.of("-groups", OpenSslServerTest.openSslGroup(g)))) {
+            assertEquals(0, client.waitFor(30), client.output());
+            String out = client.output();
+            String tempKey = switch (g) {
+                case X25519 -> "Server Temp Key: X25519, 253 bits";
+                case SECP256R1 -> "Server Temp Key: ECDH, prime256v1, 256 bits";
+                case SECP384R1 -> "Server Temp Key: ECDH, secp384r1, 384 bits";
+            };
+            assertTrue(out.contains(tempKey), out);
+            assertTrue(out.contains("HTTP/1.1 200 OK"), out);
+        }
+    }
+
+    /** openssl s_client as it comes (no version or cipher options) gets forward secrecy and an AEAD from our default server. */
+    @Test
+    void defaultChoiceIsAnEcdheAeadSuite() throws Exception {
+        try (LabServer server = OurServer.start(c -> c);
+             Peer client = Peer.start(TestPki.files(), List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
+                     "-servername", "www.mybank.test", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof"))) {
+            client.input("GET / HTTP/1.0\r\n\r\n");
+            assertEquals(0, client.waitFor(30), client.output());
+            String out = client.output();
+            Matcher m = Pattern.compile("Cipher is (\\S+)").matcher(out);
+            assertTrue(m.find(), out);
+            CipherSuite chosen = CipherSuite.byName(m.group(1));
+            assertEquals(KeyExchange.ECDHE, chosen.keyExchange, out);
+            assertTrue(chosen.aead, out);
+            assertTrue(out.contains("Protocol  : TLSv1.2"), out);
         }
     }
 

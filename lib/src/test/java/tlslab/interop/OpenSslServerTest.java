@@ -19,6 +19,7 @@ import tlslab.crypto.NamedGroup;
 import tlslab.engine.Connection;
 import tlslab.engine.TestPki;
 import tlslab.engine.TlsConfig;
+import tlslab.handshake.ServerKeyExchange;
 
 /** Our client against Debian's {@code openssl s_server -www}. */
 @Timeout(60)
@@ -48,15 +49,26 @@ class OpenSslServerTest {
         }
     }
 
-    @Test
-    void bothCurves() throws Exception {
-        for (NamedGroup g : NamedGroup.values()) {
-            int port = Peer.freePort();
-            String name = g == NamedGroup.X25519 ? "X25519" : "P-256";
-            try (Peer server = sServer(port, List.of("-groups", name))) {
-                Connection c = get(port, TestPki.client().groups(g).cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256));
-                assertTrue(c.transcript().names().contains("ServerKeyExchange"));
-            }
+    /** OpenSSL's name for a group in -groups. */
+    static String openSslGroup(NamedGroup g) {
+        return switch (g) {
+            case X25519 -> "X25519";
+            case SECP256R1 -> "P-256";
+            case SECP384R1 -> "P-384";
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(NamedGroup.class)
+    void everyCurve(NamedGroup g) throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = sServer(port, List.of("-groups", openSslGroup(g)))) {
+            // the client offers every group; the server has only g
+            Connection c = get(port, TestPki.client().groups(NamedGroup.values())
+                    .cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256));
+            ServerKeyExchange ske = (ServerKeyExchange) c.transcript().find("ServerKeyExchange").message();
+            assertEquals(g.id, ske.namedCurve());
+            assertEquals(g == NamedGroup.X25519 ? 32 : 1 + 2 * g.coordinateLength, ske.publicKey().length);
         }
     }
 

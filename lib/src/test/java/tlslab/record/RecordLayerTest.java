@@ -9,6 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +29,7 @@ import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule;
 import tlslab.crypto.Side;
 import tlslab.crypto.RandomSource;
+import tlslab.wire.Hex;
 
 class RecordLayerTest {
     static final SecureRandom RANDOM = RandomSource.seeded("records");
@@ -78,6 +88,84 @@ class RecordLayerTest {
         byte[] sealed = RecordCipher.forWriting(suite, keys(suite), Side.CLIENT, RANDOM).seal(5, ContentType.APPLICATION_DATA, new byte[100], 0, 100);
         assertEquals(8 + 100 + 16, sealed.length);
         assertEquals(5, sealed[7]); // explicit nonce = sequence number
+    }
+
+    @Test
+    void aes256GcmUsesTheWhole32ByteKey() throws Exception {
+        CipherSuite suite = CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384;
+        KeySchedule.KeyBlock kb = keys(suite);
+        RecordCipher writer = RecordCipher.forWriting(suite, kb, Side.CLIENT, RANDOM);
+        assertEquals("AES-256-GCM", writer.toString());
+        byte[] data = "forty-two".getBytes();
+        byte[] sealed = writer.seal(9, ContentType.APPLICATION_DATA, data, 0, data.length);
+        assertEquals(8 + data.length + 16, sealed.length);
+        // the JDK's AES-GCM with the 32-byte key, nonce = salt ‖ explicit nonce, AAD = seq ‖ type ‖ version ‖ length
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] nonce = new byte[12];
+        System.arraycopy(kb.clientIv(), 0, nonce, 0, 4);
+        System.arraycopy(sealed, 0, nonce, 4, 8);
+        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kb.clientKey(), "AES"), new GCMParameterSpec(128, nonce));
+        gcm.updateAAD(Hex.parse("0000000000000009" + "17" + "0303" + "0009"));
+        assertArrayEquals(data, gcm.doFinal(sealed, 8, sealed.length - 8));
+    }
+
+    /** RFC 7905 §2: nonce = write_IV XOR (0x00000000 ‖ 64-bit big-endian sequence number). */
+    @Test
+    void chachaNonceIsTheIvXorTheSequenceNumber() {
+        byte[] iv = Hex.parse("a0a1a2a3a4a5a6a7a8a9aaab");
+        assertEquals("a0a1a2a3a4a5a6a7a8a9aaab", Hex.of(ChaChaPolyCipher.nonce(iv, 0)));
+        assertEquals("a0a1a2a3a4a5a6a7a8a9aaaa", Hex.of(ChaChaPolyCipher.nonce(iv, 1)));
+        assertEquals("a0a1a2a3a5a7a5a3adafada3", Hex.of(ChaChaPolyCipher.nonce(iv, 0x0102030405060708L)));
+        assertEquals("a0a1a2a3a4a5a6a7a8a9aaab", Hex.of(iv), "the IV itself is left alone");
+    }
+
+    /** Sealed by us, opened by Bouncy Castle's ChaCha20-Poly1305 with the nonce and AAD built here from the RFC. */
+    @Test
+    void chachaRecordIsCiphertextAndTagOnly() throws Exception {
+        CipherSuite suite = CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256;
+        KeySchedule.KeyBlock kb = keys(suite);
+        assertEquals(32, kb.serverKey().length);
+        assertEquals(12, kb.serverIv().length);
+        RecordCipher writer = RecordCipher.forWriting(suite, kb, Side.SERVER, RANDOM);
+        assertEquals(16, writer.maxExpansion());
+        byte[] data = "HTTP/1.0 200 OK\r\n\r\n".getBytes();
+        for (long seq : new long[] {0, 1, 0x0102030405060708L}) {
+            byte[] sealed = writer.seal(seq, ContentType.APPLICATION_DATA, data, 0, data.length);
+            assertEquals(data.length + 16, sealed.length, "no explicit nonce on the wire");
+            byte[] nonce = kb.serverIv().clone();
+            for (int i = 0; i < 8; i++) nonce[4 + i] ^= (byte) (seq >>> (56 - 8 * i));
+            byte[] aad = Hex.parse(String.format("%016x", seq) + "17" + "0303" + String.format("%04x", data.length));
+            ChaCha20Poly1305 bc = new ChaCha20Poly1305();
+            bc.init(false, new AEADParameters(new KeyParameter(kb.serverKey()), 128, nonce, aad));
+            byte[] opened = new byte[bc.getOutputSize(sealed.length)];
+            int n = bc.processBytes(sealed, 0, sealed.length, opened, 0);
+            n += bc.doFinal(opened, n);
+            assertArrayEquals(data, Arrays.copyOf(opened, n), "record #" + seq);
+        }
+    }
+
+    @Test
+    void chachaRejectsATamperedRecordWithBadRecordMac() throws Exception {
+        CipherSuite suite = CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256;
+        RecordCipher writer = RecordCipher.forWriting(suite, keys(suite), Side.CLIENT, RANDOM);
+        RecordCipher reader = RecordCipher.forReading(suite, keys(suite), Side.SERVER, RANDOM);
+        byte[] data = new byte[64];
+        byte[] sealed = writer.seal(2, ContentType.APPLICATION_DATA, data, 0, data.length);
+        for (int at : new int[] {0, 63, 64, sealed.length - 1}) {   // ciphertext, its last byte, the tag
+            byte[] tampered = sealed.clone();
+            tampered[at] ^= 0x40;
+            TlsException e = assertThrows(TlsException.class, () -> reader.open(2, ContentType.APPLICATION_DATA, tampered));
+            assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert(), "byte " + at);
+            assertTrue(e.getMessage().contains("record #2"), e.getMessage());
+        }
+        TlsException cut = assertThrows(TlsException.class, () -> reader.open(2, ContentType.APPLICATION_DATA, new byte[15]));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, cut.alert());
+        assertTrue(cut.getMessage().contains("shorter than its tag"), cut.getMessage());
+        // the untouched record still opens, in place and from an offset
+        byte[] buffer = new byte[3 + sealed.length];
+        System.arraycopy(sealed, 0, buffer, 3, sealed.length);
+        assertEquals(64, reader.open(2, ContentType.APPLICATION_DATA, buffer, 3, sealed.length, buffer, 3));
+        assertArrayEquals(data, Arrays.copyOfRange(buffer, 3, 67));
     }
 
     @Test
