@@ -61,6 +61,7 @@ public final class RsaKeys {
      * the client "bad padding" is exactly the oracle Bleichenbacher's attack needs.
      */
     public static byte[] decryptPkcs1(PrivateKey key, byte[] ciphertext) throws TlsException {
+        checkCiphertextLength(key, ciphertext);
         return decrypt(cipher(PKCS1, Cipher.DECRYPT_MODE, key, null, null), ciphertext);
     }
 
@@ -70,6 +71,7 @@ public final class RsaKeys {
     }
 
     public static byte[] decryptOaep(PrivateKey key, byte[] ciphertext) throws TlsException {
+        checkCiphertextLength(key, ciphertext);
         return decrypt(cipher(OAEP, Cipher.DECRYPT_MODE, key, OAEP_SHA256, null), ciphertext);
     }
 
@@ -107,6 +109,17 @@ public final class RsaKeys {
         } catch (BadPaddingException | IllegalBlockSizeException e) {
             throw new TlsException(AlertDescription.DECRYPT_ERROR, "RSA decryption failed: the padding did"
                     + " not check out, so this ciphertext was not made for this private key or was altered", e);
+        }
+    }
+
+    /** An RSA ciphertext is a number below the modulus, written in exactly as many bytes as the modulus. */
+    private static void checkCiphertextLength(Key key, byte[] ciphertext) throws TlsException {
+        if (!(key instanceof RSAKey rsa)) throw new IllegalArgumentException("not an RSA key: " + key.getAlgorithm());
+        int bits = rsa.getModulus().bitLength();
+        int k = (bits + 7) / 8;
+        if (ciphertext.length != k) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "a " + ciphertext.length + "-byte input is not an RSA"
+                    + " ciphertext for a " + bits + "-bit key at all: those are exactly " + k + " bytes");
         }
     }
 

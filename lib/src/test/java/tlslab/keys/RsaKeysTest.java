@@ -62,6 +62,14 @@ class RsaKeysTest {
     }
 
     @Test
+    void somethingOfTheWrongSizeIsNotACiphertextAtAll() {
+        TlsException e = assertThrows(TlsException.class, () -> RsaKeys.decryptPkcs1(SERVER_KEYS.getPrivate(), new byte[32]));
+        assertEquals(AlertDescription.DECRYPT_ERROR, e.alert());
+        assertTrue(e.getMessage().contains("a 32-byte input is not an RSA ciphertext"), e.getMessage());
+        assertTrue(e.getMessage().contains("1024-bit key at all: those are exactly 128 bytes"), e.getMessage());
+    }
+
+    @Test
     void tamperedCiphertextIsRejected() {
         byte[] ciphertext = RsaKeys.encryptOaep(SERVER_KEYS.getPublic(), SECRET, new SeededRandom("pad"));
         ciphertext[10] ^= 1;
