@@ -2,10 +2,13 @@ package tlslab.handshake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import tlslab.alert.AlertDescription;
 import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
 import tlslab.wire.Reader;
 
 /**
@@ -93,5 +96,24 @@ public record HelloExtensions(String serverName, List<Integer> groups, byte[] po
                     "must be empty on a first handshake (RFC 5746 §3.6)");
         }
         return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HelloExtensions h && Objects.equals(serverName, h.serverName) && Objects.equals(groups, h.groups)
+                && Arrays.equals(pointFormats, h.pointFormats) && Objects.equals(signatureSchemes, h.signatureSchemes)
+                && secureRenegotiation == h.secureRenegotiation;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(serverName, groups, Arrays.hashCode(pointFormats), signatureSchemes, secureRenegotiation);
+    }
+
+    @Override
+    public String toString() {
+        return "HelloExtensions{server_name=" + serverName + ", groups=" + groups + ", point_formats="
+                + (pointFormats == null ? null : Hex.of(pointFormats)) + ", signature_schemes=" + signatureSchemes
+                + ", secure_renegotiation=" + secureRenegotiation + "}";
     }
 }
