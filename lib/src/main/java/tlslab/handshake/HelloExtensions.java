@@ -30,8 +30,14 @@ public record HelloExtensions(String serverName, List<Integer> groups, byte[] po
         List<Integer> groups = null, schemes = null;
         byte[] formats = null;
         boolean reneg = hello.cipherSuites().contains(Extension.EMPTY_RENEGOTIATION_INFO_SCSV);
+        // Error offsets count from the ClientHello's first byte: the extensions come last, each
+        // after its 2-byte type and 2-byte length.
+        int at = hello.encode().length;
+        for (Extension e : hello.extensions()) at -= 4 + e.data().length;
         for (Extension e : hello.extensions()) {
-            Reader r = Reader.of("ClientHello." + Extension.nameOf(e.type()).split(" ")[0], e.data());
+            int dataAt = at + 4;
+            at = dataAt + e.data().length;
+            Reader r = Reader.of("ClientHello." + Extension.nameOf(e.type()).split(" ")[0], e.data(), dataAt);
             switch (e.type()) {
                 case Extension.SERVER_NAME -> name = serverName(r);
                 case Extension.SUPPORTED_GROUPS -> groups = codes(r, "named_group_list");

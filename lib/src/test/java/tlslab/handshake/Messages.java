@@ -81,14 +81,18 @@ public final class Messages {
      */
     public static Arbitrary<List<Extension>> extensions() {
         Arbitrary<Extension> opaque = Combinators.combine(u16(), bytes(0, 40)).as(Extension::new);
-        Arbitrary<Extension> known = Arbitraries.oneOf(List.of(
+        return Arbitraries.oneOf(List.of(opaque, knownExtensions())).list().ofMaxSize(6).uniqueElements(Extension::type);
+    }
+
+    /** The extensions HelloExtensions reads, well formed. */
+    public static Arbitrary<Extension> knownExtensions() {
+        return Arbitraries.oneOf(List.of(
                 Arbitraries.strings().withCharRange('a', 'z').withChars('.', '-').ofMinLength(1).ofMaxLength(30)
                         .map(Extension::serverName),
                 Arbitraries.of(NamedGroup.class).list().ofMinSize(1).ofMaxSize(2).map(Extension::supportedGroups),
                 u16().list().ofMinSize(1).ofMaxSize(8).map(Extension::signatureAlgorithms),
                 Arbitraries.just(Extension.ecPointFormats()),
                 Arbitraries.just(Extension.renegotiationInfo())));
-        return Arbitraries.oneOf(List.of(opaque, known)).list().ofMaxSize(6).uniqueElements(Extension::type);
     }
 
     static Arbitrary<Integer> u16() {
