@@ -16,6 +16,7 @@ import net.jqwik.api.Provide;
 
 import tlslab.wire.DecodeException;
 import tlslab.wire.Field;
+import tlslab.wire.Writer;
 
 /**
  * decode is the inverse of encode for every message this library decodes (ClientKeyExchange aside,
@@ -89,6 +90,22 @@ class HandshakeRoundTripTest {
         byte[] shortFinished = new Finished(new byte[11]).encode();
         e = assertThrows(DecodeException.class, () -> Messages.decode(shortFinished));
         assertEquals("Finished.verify_data at byte 4: needs 12 byte(s) but only 11 left", e.getMessage());
+    }
+
+    /**
+     * The one encoding decode does not keep: a hello may end in an empty extensions block (RFC 5246
+     * §7.4.1.2), which decodes as no extensions and so re-encodes without the block. Harmless: the
+     * Finished hash covers the bytes received, not re-encoded ones.
+     */
+    @Example
+    void emptyExtensionsBlockDecodesAsNone() throws Exception {
+        ClientHello none = new ClientHello(0x0303, new byte[32], new byte[0], List.of(0xc02f), new byte[1], List.of());
+        byte[] withEmptyBlock = new Writer().u8(HandshakeType.CLIENT_HELLO.code).vector24(w -> {
+            none.writeBody(w);
+            w.u16(0);
+        }).toByteArray();
+        assertEquals(none, Messages.decode(withEmptyBlock));
+        assertEquals(withEmptyBlock.length - 2, none.encode().length);
     }
 
     static void roundTrip(HandshakeMessage m) throws DecodeException {
