@@ -30,8 +30,8 @@ public record HelloExtensions(String serverName, List<Integer> groups, byte[] po
         List<Integer> groups = null, schemes = null;
         byte[] formats = null;
         boolean reneg = hello.cipherSuites().contains(Extension.EMPTY_RENEGOTIATION_INFO_SCSV);
-        // Error offsets count from the ClientHello's first byte: the extensions come last, each
-        // after its 2-byte type and 2-byte length.
+        // Error offsets count from the ClientHello's first byte, as the decoder's do. The extensions
+        // fill the end of the message, each after its 2-byte type and 2-byte length.
         int at = hello.encode().length;
         for (Extension e : hello.extensions()) at -= 4 + e.data().length;
         for (Extension e : hello.extensions()) {
