@@ -37,8 +37,9 @@ import tlslab.wire.Field;
 
 /**
  * Decoding fails only with DecodeException, the alert RFC 5246 names and the field at fault. The
- * first property feeds arbitrary bodies, which rarely get past the first length field; the second
- * mutates valid messages, so the damage sits anywhere inside, including in the inner length fields.
+ * first property feeds arbitrary bodies, which rarely get past the first length field; the others
+ * damage valid messages (and the ClientHello extensions a server reads) anywhere inside, inner
+ * length fields included.
  */
 class DecodeFuzzTest {
 
