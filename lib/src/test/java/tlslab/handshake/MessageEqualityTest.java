@@ -40,6 +40,15 @@ class MessageEqualityTest {
     }
 
     @Test
+    void listsOfArraysCompareElementByElement() {
+        byte[] a = {1, 2}, b = {3};
+        assertEquals(new CertificateMessage(List.of(a, b)), new CertificateMessage(List.of(a.clone(), b.clone())));
+        assertNotEquals(new CertificateMessage(List.of(a, b)), new CertificateMessage(List.of(b, a)));
+        assertNotEquals(new CertificateMessage(List.of(a, b)), new CertificateMessage(List.of(a)));
+        assertNotEquals(new CertificateMessage(List.of(a)), new CertificateMessage(List.of(a, b)));
+    }
+
+    @Test
     void toStringShowsContentNotArrayIdentity() {
         for (Object m : samples(-1)) {
             assertFalse(m.toString().contains("[B@"), m.toString());
