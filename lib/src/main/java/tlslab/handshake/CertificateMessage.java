@@ -80,4 +80,14 @@ public record CertificateMessage(List<byte[]> certificates) implements Handshake
     public String toString() {
         return "Certificate{" + certificates.size() + " certificate(s)}";
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CertificateMessage c && ByteLists.equal(certificates, c.certificates);
+    }
+
+    @Override
+    public int hashCode() {
+        return ByteLists.hash(certificates);
+    }
 }

@@ -1,7 +1,9 @@
 package tlslab.handshake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import tlslab.wire.DecodeException;
 import tlslab.wire.Reader;
@@ -58,5 +60,17 @@ public record CertificateRequest(byte[] certificateTypes, List<Integer> signatur
     @Override
     public String toString() {
         return "CertificateRequest{" + certificateAuthorities.size() + " CA name(s)}";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CertificateRequest c && Arrays.equals(certificateTypes, c.certificateTypes)
+                && Objects.equals(signatureAlgorithms, c.signatureAlgorithms)
+                && ByteLists.equal(certificateAuthorities, c.certificateAuthorities);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(certificateTypes), signatureAlgorithms, ByteLists.hash(certificateAuthorities));
     }
 }

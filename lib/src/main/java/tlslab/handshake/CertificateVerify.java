@@ -1,6 +1,9 @@
 package tlslab.handshake;
 
+import java.util.Arrays;
+
 import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
 import tlslab.wire.Reader;
 import tlslab.wire.Writer;
 
@@ -27,5 +30,20 @@ public record CertificateVerify(int signatureScheme, byte[] signature) implement
         byte[] sig = r.opaque16("signature", 0, 0xffff);
         r.note("client's signature over every handshake message so far");
         return new CertificateVerify(scheme, sig);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CertificateVerify v && signatureScheme == v.signatureScheme && Arrays.equals(signature, v.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * signatureScheme + Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+        return "CertificateVerify{" + SignatureScheme.nameOf(signatureScheme) + ", signature=" + Hex.abbreviate(signature, 8) + "}";
     }
 }

@@ -1,7 +1,9 @@
 package tlslab.handshake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import tlslab.alert.AlertDescription;
 import tlslab.crypto.CipherSuite;
@@ -67,5 +69,18 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
         return "ClientHello{version=" + ProtocolVersion.name(clientVersion) + ", random=" + Hex.abbreviate(random, 8)
                 + ", session_id=" + Hex.of(sessionId) + ", cipher_suites=" + names + ", extensions="
                 + extensions.stream().map(e -> Extension.nameOf(e.type())).toList() + "}";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClientHello h && clientVersion == h.clientVersion && Arrays.equals(random, h.random)
+                && Arrays.equals(sessionId, h.sessionId) && Objects.equals(cipherSuites, h.cipherSuites)
+                && Arrays.equals(compressionMethods, h.compressionMethods) && Objects.equals(extensions, h.extensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(clientVersion, Arrays.hashCode(random), Arrays.hashCode(sessionId), cipherSuites,
+                Arrays.hashCode(compressionMethods), extensions);
     }
 }

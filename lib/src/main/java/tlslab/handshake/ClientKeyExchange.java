@@ -1,5 +1,7 @@
 package tlslab.handshake;
 
+import java.util.Arrays;
+
 import tlslab.crypto.KeyExchange;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Hex;
@@ -73,6 +75,16 @@ public record ClientKeyExchange(byte[] exchangeKeys) implements HandshakeMessage
         }
         byte[] value = readBody(r, kx);
         return kx == KeyExchange.RSA ? rsa(value) : ecdhe(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClientKeyExchange c && Arrays.equals(exchangeKeys, c.exchangeKeys);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(exchangeKeys);
     }
 
     @Override

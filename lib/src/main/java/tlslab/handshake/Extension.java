@@ -2,11 +2,13 @@ package tlslab.handshake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import tlslab.alert.AlertDescription;
 import tlslab.crypto.NamedGroup;
 import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
 import tlslab.wire.Reader;
 import tlslab.wire.Writer;
 
@@ -109,5 +111,20 @@ public record Extension(int type, byte[] data) {
             out.add(new Extension(type, list.opaque16(at + ".extension_data", 0, 0xffff)));
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Extension e && type == e.type && Arrays.equals(data, e.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * type + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return nameOf(type) + "=" + Hex.abbreviate(data, 16);
     }
 }

@@ -1,5 +1,7 @@
 package tlslab.handshake;
 
+import java.util.Arrays;
+
 import tlslab.crypto.KeySchedule;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Hex;
@@ -32,5 +34,15 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
     @Override
     public String toString() {
         return "Finished{verify_data=" + Hex.of(verifyData) + "}";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Finished f && Arrays.equals(verifyData, f.verifyData);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(verifyData);
     }
 }

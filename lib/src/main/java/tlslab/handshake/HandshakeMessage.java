@@ -4,7 +4,8 @@ import tlslab.wire.Writer;
 
 /**
  * A handshake message: a 1-byte type, a 3-byte length, then the body each message class writes.
- * Decoding and explaining live in {@link Handshake}.
+ * Decoding and explaining live in {@link Handshake}. Messages are values: two are equal when their
+ * fields hold the same numbers and bytes, whichever arrays hold them.
  */
 public interface HandshakeMessage {
 

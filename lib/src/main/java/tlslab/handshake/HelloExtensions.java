@@ -2,10 +2,13 @@ package tlslab.handshake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import tlslab.alert.AlertDescription;
 import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
 import tlslab.wire.Reader;
 
 /**
@@ -30,8 +33,14 @@ public record HelloExtensions(String serverName, List<Integer> groups, byte[] po
         byte[] formats = null;
         boolean ems = false, etm = false;
         boolean reneg = hello.cipherSuites().contains(Extension.EMPTY_RENEGOTIATION_INFO_SCSV);
+        // Error offsets count from the ClientHello's first byte, as the decoder's do. The extensions
+        // fill the end of the message, each after its 2-byte type and 2-byte length.
+        int at = hello.encode().length;
+        for (Extension e : hello.extensions()) at -= 4 + e.data().length;
         for (Extension e : hello.extensions()) {
-            Reader r = Reader.of("ClientHello." + Extension.nameOf(e.type()).split(" ")[0], e.data());
+            int dataAt = at + 4;
+            at = dataAt + e.data().length;
+            Reader r = Reader.of("ClientHello." + Extension.nameOf(e.type()).split(" ")[0], e.data(), dataAt);
             switch (e.type()) {
                 case Extension.SERVER_NAME -> name = serverName(r);
                 case Extension.SUPPORTED_GROUPS -> groups = codes(r, "named_group_list");
@@ -98,5 +107,27 @@ public record HelloExtensions(String serverName, List<Integer> groups, byte[] po
                     "must be empty on a first handshake (RFC 5746 §3.6)");
         }
         return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HelloExtensions h && Objects.equals(serverName, h.serverName) && Objects.equals(groups, h.groups)
+                && Arrays.equals(pointFormats, h.pointFormats) && Objects.equals(signatureSchemes, h.signatureSchemes)
+                && secureRenegotiation == h.secureRenegotiation && extendedMasterSecret == h.extendedMasterSecret
+                && encryptThenMac == h.encryptThenMac;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(serverName, groups, Arrays.hashCode(pointFormats), signatureSchemes, secureRenegotiation,
+                extendedMasterSecret, encryptThenMac);
+    }
+
+    @Override
+    public String toString() {
+        return "HelloExtensions{server_name=" + serverName + ", groups=" + groups + ", point_formats="
+                + (pointFormats == null ? null : Hex.of(pointFormats)) + ", signature_schemes=" + signatureSchemes
+                + ", secure_renegotiation=" + secureRenegotiation + ", extended_master_secret=" + extendedMasterSecret
+                + ", encrypt_then_mac=" + encryptThenMac + "}";
     }
 }

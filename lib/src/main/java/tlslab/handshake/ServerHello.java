@@ -1,6 +1,8 @@
 package tlslab.handshake;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import tlslab.crypto.CipherSuite;
 import tlslab.wire.DecodeException;
@@ -45,5 +47,18 @@ public record ServerHello(int serverVersion, byte[] random, byte[] sessionId, in
     public String toString() {
         return "ServerHello{version=" + ProtocolVersion.name(serverVersion) + ", random=" + Hex.abbreviate(random, 8)
                 + ", session_id=" + Hex.abbreviate(sessionId, 8) + ", cipher_suite=" + CipherSuite.nameOf(cipherSuite) + "}";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerHello h && serverVersion == h.serverVersion && Arrays.equals(random, h.random)
+                && Arrays.equals(sessionId, h.sessionId) && cipherSuite == h.cipherSuite
+                && compressionMethod == h.compressionMethod && Objects.equals(extensions, h.extensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(serverVersion, Arrays.hashCode(random), Arrays.hashCode(sessionId), cipherSuite,
+                compressionMethod, extensions);
     }
 }

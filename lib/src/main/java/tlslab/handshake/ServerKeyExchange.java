@@ -1,5 +1,8 @@
 package tlslab.handshake;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import tlslab.alert.AlertDescription;
 import tlslab.crypto.NamedGroup;
 import tlslab.wire.DecodeException;
@@ -57,5 +60,16 @@ public record ServerKeyExchange(int namedCurve, byte[] publicKey, int signatureS
     public String toString() {
         return "ServerKeyExchange{curve=" + NamedGroup.nameOf(namedCurve) + ", public=" + Hex.abbreviate(publicKey, 8)
                 + ", signature=" + SignatureScheme.nameOf(signatureScheme) + "}";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerKeyExchange s && namedCurve == s.namedCurve && Arrays.equals(publicKey, s.publicKey)
+                && signatureScheme == s.signatureScheme && Arrays.equals(signature, s.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(namedCurve, Arrays.hashCode(publicKey), signatureScheme, Arrays.hashCode(signature));
     }
 }

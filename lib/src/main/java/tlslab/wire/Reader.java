@@ -35,6 +35,14 @@ public final class Reader {
         return new Reader(structure, data, 0, data.length, 0, null, "");
     }
 
+    /**
+     * A reader over bytes found at {@code offset} in a message (an extension's data, say), so that
+     * errors give offsets from the start of the message, like the rest.
+     */
+    public static Reader of(String structure, byte[] data, int offset) {
+        return new Reader(structure, data, 0, data.length, offset, null, "");
+    }
+
     /** Like {@link #of} but remembers each field read, for {@link #fields()}. */
     public static Reader recording(String structure, byte[] data) {
         return new Reader(structure, data, 0, data.length, 0, new ArrayList<>(), "");
