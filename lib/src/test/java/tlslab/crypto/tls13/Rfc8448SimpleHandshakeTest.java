@@ -1,18 +1,16 @@
 package tlslab.crypto.tls13;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static tlslab.crypto.tls13.TraceChecks.assertHex;
+import static tlslab.crypto.tls13.TraceChecks.checkDerive;
+import static tlslab.crypto.tls13.TraceChecks.checkFinished;
+import static tlslab.crypto.tls13.TraceChecks.checkKeys;
+import static tlslab.crypto.tls13.TraceChecks.x25519SharedSecret;
 
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.NamedParameterSpec;
-import java.security.spec.XECPrivateKeySpec;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-import tlslab.crypto.NamedGroup;
 import tlslab.crypto.tls13.Rfc8448Trace.Step;
-import tlslab.wire.Hex;
 
 /**
  * RFC 8448 §3, "Simple 1-RTT Handshake" (x25519, TLS_AES_128_GCM_SHA256): from the x25519 keys and the
@@ -48,12 +46,8 @@ class Rfc8448SimpleHandshakeTest {
     void x25519SharedSecretIsTheHandshakeSecretsIkm() throws Exception {
         Step client = trace.step(S, "client", "create an ephemeral x25519 key pair");
         Step server = trace.step(S, "server", "create an ephemeral x25519 key pair");
-        byte[] fromClient = NamedGroup.X25519.agree(x25519PrivateKey(client.value("private key")),
-                NamedGroup.X25519.decode(server.value("public key")));
-        byte[] fromServer = NamedGroup.X25519.agree(x25519PrivateKey(server.value("private key")),
-                NamedGroup.X25519.decode(client.value("public key")));
-        assertHex(sharedSecret, fromClient, "x25519(client private, server public)");
-        assertHex(sharedSecret, fromServer, "x25519(server private, client public)");
+        assertHex(sharedSecret, x25519SharedSecret(client, server), "x25519(client private, server public)");
+        assertHex(sharedSecret, x25519SharedSecret(server, client), "x25519(server private, client public)");
     }
 
     @Test
@@ -65,7 +59,7 @@ class Rfc8448SimpleHandshakeTest {
 
     @Test
     void handshakeSecret() {
-        checkDerive(trace.step(S, "server", "derive secret for handshake \"tls13 derived\""), earlySecret,
+        checkDerive(H, trace.step(S, "server", "derive secret for handshake \"tls13 derived\""), earlySecret,
                 TranscriptHash.of(H), "derived", SecretSchedule.derivedSecret(H, earlySecret));
         Step extract = trace.step(S, "server", "extract secret \"handshake\"");
         assertHex(extract.value("salt"), SecretSchedule.derivedSecret(H, earlySecret), extract + " salt");
@@ -74,17 +68,17 @@ class Rfc8448SimpleHandshakeTest {
 
     @Test
     void handshakeTrafficSecretsAndKeys() {
-        checkDerive(trace.step(S, "server", "derive secret \"tls13 c hs traffic\""), handshakeSecret, helloHash,
+        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 c hs traffic\""), handshakeSecret, helloHash,
                 "c hs traffic", chts);
-        checkDerive(trace.step(S, "server", "derive secret \"tls13 s hs traffic\""), handshakeSecret, helloHash,
+        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 s hs traffic\""), handshakeSecret, helloHash,
                 "s hs traffic", shts);
-        checkKeys(trace.step(S, "server", "derive write traffic keys for handshake data"), shts);
-        checkKeys(trace.step(S, "server", "derive read traffic keys for handshake data"), chts);
+        checkKeys(SUITE, trace.step(S, "server", "derive write traffic keys for handshake data"), shts);
+        checkKeys(SUITE, trace.step(S, "server", "derive read traffic keys for handshake data"), chts);
     }
 
     @Test
     void masterSecret() {
-        checkDerive(trace.step(S, "server", "derive secret for master \"tls13 derived\""), handshakeSecret,
+        checkDerive(H, trace.step(S, "server", "derive secret for master \"tls13 derived\""), handshakeSecret,
                 TranscriptHash.of(H), "derived", SecretSchedule.derivedSecret(H, handshakeSecret));
         Step extract = trace.step(S, "server", "extract secret \"master\"");
         assertHex(extract.value("IKM"), H.zeros(), extract + " IKM");
@@ -94,7 +88,7 @@ class Rfc8448SimpleHandshakeTest {
     @Test
     void serverFinished() {
         byte[] hash = TranscriptHash.of(H, clientHello, serverHello, encryptedExtensions, certificate, certificateVerify);
-        byte[] verifyData = checkFinished(trace.step(S, "server", "calculate finished \"tls13 finished\""), shts, hash);
+        byte[] verifyData = checkFinished(H, trace.step(S, "server", "calculate finished \"tls13 finished\""), shts, hash);
         assertHex(Arrays.copyOfRange(serverFinished, 4, serverFinished.length), verifyData, "server Finished body");
     }
 
@@ -102,19 +96,19 @@ class Rfc8448SimpleHandshakeTest {
     void applicationTrafficSecretsAndKeys() {
         byte[] cats = SecretSchedule.clientApplicationTrafficSecret0(H, masterSecret, serverFinishedHash);
         byte[] sats = SecretSchedule.serverApplicationTrafficSecret0(H, masterSecret, serverFinishedHash);
-        checkDerive(trace.step(S, "server", "derive secret \"tls13 c ap traffic\""), masterSecret, serverFinishedHash,
+        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 c ap traffic\""), masterSecret, serverFinishedHash,
                 "c ap traffic", cats);
-        checkDerive(trace.step(S, "server", "derive secret \"tls13 s ap traffic\""), masterSecret, serverFinishedHash,
+        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 s ap traffic\""), masterSecret, serverFinishedHash,
                 "s ap traffic", sats);
-        checkDerive(trace.step(S, "server", "derive secret \"tls13 exp master\""), masterSecret, serverFinishedHash,
+        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 exp master\""), masterSecret, serverFinishedHash,
                 "exp master", SecretSchedule.exporterMasterSecret(H, masterSecret, serverFinishedHash));
-        checkKeys(trace.step(S, "server", "derive write traffic keys for application data"), sats);
-        checkKeys(trace.step(S, "client", "derive write traffic keys for application data"), cats);
+        checkKeys(SUITE, trace.step(S, "server", "derive write traffic keys for application data"), sats);
+        checkKeys(SUITE, trace.step(S, "client", "derive write traffic keys for application data"), cats);
     }
 
     @Test
     void clientFinished() {
-        byte[] verifyData = checkFinished(trace.step(S, "client", "calculate finished \"tls13 finished\""), chts,
+        byte[] verifyData = checkFinished(H, trace.step(S, "client", "calculate finished \"tls13 finished\""), chts,
                 serverFinishedHash);
         assertHex(Arrays.copyOfRange(clientFinished, 4, clientFinished.length), verifyData, "client Finished body");
     }
@@ -124,7 +118,7 @@ class Rfc8448SimpleHandshakeTest {
         byte[] hash = TranscriptHash.of(H, clientHello, serverHello, encryptedExtensions, certificate,
                 certificateVerify, serverFinished, clientFinished);
         byte[] rms = SecretSchedule.resumptionMasterSecret(H, masterSecret, hash);
-        checkDerive(trace.step(S, "client", "derive secret \"tls13 res master\""), masterSecret, hash, "res master", rms);
+        checkDerive(H, trace.step(S, "client", "derive secret \"tls13 res master\""), masterSecret, hash, "res master", rms);
 
         // NewSessionTicket: type(1) length(3) ticket_lifetime(4) ticket_age_add(4) ticket_nonce<0..255> ...
         byte[] ticket = message("server", "NewSessionTicket");
@@ -138,41 +132,5 @@ class Rfc8448SimpleHandshakeTest {
 
     private byte[] message(String actor, String name) {
         return trace.step(S, actor, "construct a " + name + " handshake message").value(name);
-    }
-
-    /** A Derive-Secret step: its PRK, transcript hash and HkdfLabel are our inputs, its output ours. */
-    static void checkDerive(Step step, byte[] secret, byte[] transcriptHash, String label, byte[] derived) {
-        assertHex(step.value("PRK"), secret, step + " PRK");
-        assertHex(step.value("hash"), transcriptHash, step + " hash");
-        assertHex(step.value("info"), Hkdf.hkdfLabel(H.length(), label, transcriptHash), step + " info");
-        assertHex(step.value("expanded"), derived, step + " expanded");
-    }
-
-    /** A traffic key step: "key" and "iv" from the traffic secret (RFC 8446 §7.3). */
-    static void checkKeys(Step step, byte[] trafficSecret) {
-        TrafficKeys keys = TrafficKeys.derive(SUITE, trafficSecret);
-        assertHex(step.value("PRK"), trafficSecret, step + " PRK");
-        assertHex(step.value("key info"), Hkdf.hkdfLabel(SUITE.keyLength, "key", new byte[0]), step + " key info");
-        assertHex(step.value("key expanded"), keys.key(), step + " key");
-        assertHex(step.value("iv info"), Hkdf.hkdfLabel(Tls13CipherSuite.IV_LENGTH, "iv", new byte[0]), step + " iv info");
-        assertHex(step.value("iv expanded"), keys.iv(), step + " iv");
-    }
-
-    /** A "calculate finished" step: finished_key ("expanded") and verify_data ("finished"). */
-    static byte[] checkFinished(Step step, byte[] baseKey, byte[] transcriptHash) {
-        byte[] verifyData = VerifyData.verifyData(H, baseKey, transcriptHash);
-        assertHex(step.value("PRK"), baseKey, step + " PRK");
-        assertHex(step.value("info"), Hkdf.hkdfLabel(H.length(), "finished", new byte[0]), step + " info");
-        assertHex(step.value("expanded"), VerifyData.finishedKey(H, baseKey), step + " finished_key");
-        assertHex(step.value("finished"), verifyData, step + " verify_data");
-        return verifyData;
-    }
-
-    static void assertHex(byte[] expected, byte[] actual, String what) {
-        assertEquals(Hex.of(expected), Hex.of(actual), what);
-    }
-
-    static PrivateKey x25519PrivateKey(byte[] scalar) throws Exception {
-        return KeyFactory.getInstance("XDH").generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
     }
 }
