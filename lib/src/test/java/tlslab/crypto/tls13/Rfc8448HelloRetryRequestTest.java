@@ -1,6 +1,6 @@
 package tlslab.crypto.tls13;
 
-import static tlslab.crypto.tls13.TraceChecks.checkDerive;
+import static tlslab.crypto.tls13.TraceChecks.checkHandshakeTrafficSecrets;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import tlslab.crypto.tls13.Rfc8448Trace.Step;
 
 /**
  * RFC 8448 §5, "HelloRetryRequest": after a HelloRetryRequest the transcript starts with message_hash
- * in place of ClientHello1 (RFC 8446 §4.4.1). The handshake traffic secrets prove the substitution.
+ * in place of ClientHello1 (RFC 8446 §4.4.1). The handshake traffic secrets and keys prove the substitution.
  */
 class Rfc8448HelloRetryRequestTest {
     static final String S = "5";
@@ -31,9 +31,6 @@ class Rfc8448HelloRetryRequestTest {
                 .add(helloRetryRequest).add(clientHello2).add(serverHello).current();
         byte[] sharedSecret = trace.step(S, "server", "extract secret \"handshake\"").value("IKM");
         byte[] handshakeSecret = SecretSchedule.handshakeSecret(H, SecretSchedule.earlySecret(H), sharedSecret);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 c hs traffic\""), handshakeSecret, helloHash,
-                "c hs traffic", SecretSchedule.clientHandshakeTrafficSecret(H, handshakeSecret, helloHash));
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 s hs traffic\""), handshakeSecret, helloHash,
-                "s hs traffic", SecretSchedule.serverHandshakeTrafficSecret(H, handshakeSecret, helloHash));
+        checkHandshakeTrafficSecrets(trace, S, Tls13CipherSuite.TLS_AES_128_GCM_SHA256, handshakeSecret, helloHash);
     }
 }

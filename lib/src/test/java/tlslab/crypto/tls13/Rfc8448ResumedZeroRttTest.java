@@ -1,8 +1,10 @@
 package tlslab.crypto.tls13;
 
 import static tlslab.crypto.tls13.TraceChecks.assertHex;
+import static tlslab.crypto.tls13.TraceChecks.checkApplicationSecrets;
 import static tlslab.crypto.tls13.TraceChecks.checkDerive;
 import static tlslab.crypto.tls13.TraceChecks.checkFinished;
+import static tlslab.crypto.tls13.TraceChecks.checkHandshakeTrafficSecrets;
 import static tlslab.crypto.tls13.TraceChecks.checkKeys;
 import static tlslab.crypto.tls13.TraceChecks.x25519SharedSecret;
 
@@ -90,11 +92,7 @@ class Rfc8448ResumedZeroRttTest {
         checkDerive(H, trace.step(S, "server", "derive secret for handshake \"tls13 derived\""), earlySecret,
                 TranscriptHash.of(H), "derived", SecretSchedule.derivedSecret(H, earlySecret));
         assertHex(trace.step(S, "server", "extract secret \"handshake\"").value("secret"), handshakeSecret, "handshake secret");
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 c hs traffic\""), handshakeSecret, helloHash,
-                "c hs traffic", chts);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 s hs traffic\""), handshakeSecret, helloHash,
-                "s hs traffic", shts);
-        checkKeys(SUITE, trace.step(S, "server", "derive write traffic keys for handshake data"), shts);
+        checkHandshakeTrafficSecrets(trace, S, SUITE, handshakeSecret, helloHash);
         checkKeys(SUITE, trace.step(S, "client", "derive write traffic keys for handshake data"), chts);
         assertHex(trace.step(S, "server", "extract secret \"master\"").value("secret"), masterSecret, "master secret");
     }
@@ -105,16 +103,7 @@ class Rfc8448ResumedZeroRttTest {
                 TranscriptHash.of(H, clientHello, serverHello, encryptedExtensions));
         assertHex(Arrays.copyOfRange(serverFinished, 4, serverFinished.length), serverVerifyData, "server Finished body");
 
-        byte[] cats = SecretSchedule.clientApplicationTrafficSecret0(H, masterSecret, serverFinishedHash);
-        byte[] sats = SecretSchedule.serverApplicationTrafficSecret0(H, masterSecret, serverFinishedHash);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 c ap traffic\""), masterSecret, serverFinishedHash,
-                "c ap traffic", cats);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 s ap traffic\""), masterSecret, serverFinishedHash,
-                "s ap traffic", sats);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 exp master\""), masterSecret, serverFinishedHash,
-                "exp master", SecretSchedule.exporterMasterSecret(H, masterSecret, serverFinishedHash));
-        checkKeys(SUITE, trace.step(S, "server", "derive write traffic keys for application data"), sats);
-        checkKeys(SUITE, trace.step(S, "client", "derive write traffic keys for application data"), cats);
+        checkApplicationSecrets(trace, S, SUITE, masterSecret, serverFinishedHash);
 
         // The client's Finished covers its EndOfEarlyData, sent under the early traffic keys.
         byte[] clientFinishedInput = TranscriptHash.of(H, clientHello, serverHello, encryptedExtensions, serverFinished,

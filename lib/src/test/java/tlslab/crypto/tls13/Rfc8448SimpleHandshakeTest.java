@@ -1,8 +1,10 @@
 package tlslab.crypto.tls13;
 
 import static tlslab.crypto.tls13.TraceChecks.assertHex;
+import static tlslab.crypto.tls13.TraceChecks.checkApplicationSecrets;
 import static tlslab.crypto.tls13.TraceChecks.checkDerive;
 import static tlslab.crypto.tls13.TraceChecks.checkFinished;
+import static tlslab.crypto.tls13.TraceChecks.checkHandshakeTrafficSecrets;
 import static tlslab.crypto.tls13.TraceChecks.checkKeys;
 import static tlslab.crypto.tls13.TraceChecks.x25519SharedSecret;
 
@@ -68,11 +70,7 @@ class Rfc8448SimpleHandshakeTest {
 
     @Test
     void handshakeTrafficSecretsAndKeys() {
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 c hs traffic\""), handshakeSecret, helloHash,
-                "c hs traffic", chts);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 s hs traffic\""), handshakeSecret, helloHash,
-                "s hs traffic", shts);
-        checkKeys(SUITE, trace.step(S, "server", "derive write traffic keys for handshake data"), shts);
+        checkHandshakeTrafficSecrets(trace, S, SUITE, handshakeSecret, helloHash);
         checkKeys(SUITE, trace.step(S, "server", "derive read traffic keys for handshake data"), chts);
     }
 
@@ -94,16 +92,7 @@ class Rfc8448SimpleHandshakeTest {
 
     @Test
     void applicationTrafficSecretsAndKeys() {
-        byte[] cats = SecretSchedule.clientApplicationTrafficSecret0(H, masterSecret, serverFinishedHash);
-        byte[] sats = SecretSchedule.serverApplicationTrafficSecret0(H, masterSecret, serverFinishedHash);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 c ap traffic\""), masterSecret, serverFinishedHash,
-                "c ap traffic", cats);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 s ap traffic\""), masterSecret, serverFinishedHash,
-                "s ap traffic", sats);
-        checkDerive(H, trace.step(S, "server", "derive secret \"tls13 exp master\""), masterSecret, serverFinishedHash,
-                "exp master", SecretSchedule.exporterMasterSecret(H, masterSecret, serverFinishedHash));
-        checkKeys(SUITE, trace.step(S, "server", "derive write traffic keys for application data"), sats);
-        checkKeys(SUITE, trace.step(S, "client", "derive write traffic keys for application data"), cats);
+        checkApplicationSecrets(trace, S, SUITE, masterSecret, serverFinishedHash);
     }
 
     @Test

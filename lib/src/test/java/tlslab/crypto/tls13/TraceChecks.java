@@ -44,6 +44,35 @@ final class TraceChecks {
         return verifyData;
     }
 
+    /** The server's "c hs traffic" and "s hs traffic" steps, and its handshake write keys. */
+    static void checkHandshakeTrafficSecrets(Rfc8448Trace trace, String section, Tls13CipherSuite suite,
+                                                 byte[] handshakeSecret, byte[] helloHash) {
+        Hash hash = suite.hash;
+        byte[] chts = SecretSchedule.clientHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
+        byte[] shts = SecretSchedule.serverHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
+        checkDerive(hash, trace.step(section, "server", "derive secret \"tls13 c hs traffic\""), handshakeSecret,
+                helloHash, "c hs traffic", chts);
+        checkDerive(hash, trace.step(section, "server", "derive secret \"tls13 s hs traffic\""), handshakeSecret,
+                helloHash, "s hs traffic", shts);
+        checkKeys(suite, trace.step(section, "server", "derive write traffic keys for handshake data"), shts);
+    }
+
+    /** The server's "c ap traffic", "s ap traffic" and "exp master" steps, and both sides' application write keys. */
+    static void checkApplicationSecrets(Rfc8448Trace trace, String section, Tls13CipherSuite suite,
+                                        byte[] masterSecret, byte[] serverFinishedHash) {
+        Hash hash = suite.hash;
+        byte[] cats = SecretSchedule.clientApplicationTrafficSecret0(hash, masterSecret, serverFinishedHash);
+        byte[] sats = SecretSchedule.serverApplicationTrafficSecret0(hash, masterSecret, serverFinishedHash);
+        checkDerive(hash, trace.step(section, "server", "derive secret \"tls13 c ap traffic\""), masterSecret,
+                serverFinishedHash, "c ap traffic", cats);
+        checkDerive(hash, trace.step(section, "server", "derive secret \"tls13 s ap traffic\""), masterSecret,
+                serverFinishedHash, "s ap traffic", sats);
+        checkDerive(hash, trace.step(section, "server", "derive secret \"tls13 exp master\""), masterSecret,
+                serverFinishedHash, "exp master", SecretSchedule.exporterMasterSecret(hash, masterSecret, serverFinishedHash));
+        checkKeys(suite, trace.step(section, "server", "derive write traffic keys for application data"), sats);
+        checkKeys(suite, trace.step(section, "client", "derive write traffic keys for application data"), cats);
+    }
+
     static void assertHex(byte[] expected, byte[] actual, String what) {
         assertEquals(Hex.of(expected), Hex.of(actual), what);
     }
