@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import tlslab.wire.Hex;
 
 /**
- * RFC 8448's traces, read from ../shared/vectors/ beside the repository (the file stays as published;
+ * RFC 8448's traces (public for the handshake message tests too), read from ../shared/vectors/ beside the repository (the file stays as published;
  * tests take their expected values from it rather than from hex pasted into code). The text is a list
  * of steps per section:
  * <pre>
@@ -25,7 +25,7 @@ import tlslab.wire.Hex;
  * </pre>
  * A value runs over as many indented hex lines as its octet count needs, across page breaks.
  */
-final class Rfc8448Trace {
+public final class Rfc8448Trace {
     static final String FILE_NAME = "rfc8448-tls13-traces.txt";
 
     private static final Pattern SECTION = Pattern.compile("^(\\d+)\\.\\s+\\S.*");
@@ -38,8 +38,8 @@ final class Rfc8448Trace {
     private final Map<String, List<Step>> sections = new LinkedHashMap<>();
 
     /** One "{actor}  title" step and its values by label ("PRK", "expanded", "ClientHello", …). */
-    record Step(String section, String actor, String title, int line, Map<String, byte[]> values) {
-        byte[] value(String label) {
+    public record Step(String section, String actor, String title, int line, Map<String, byte[]> values) {
+        public byte[] value(String label) {
             byte[] v = values.get(label);
             if (v == null) {
                 throw new AssertionError(this + " has no \"" + label + "\" value (it has " + values.keySet() + ")");
@@ -54,7 +54,7 @@ final class Rfc8448Trace {
     }
 
     /** The trace, parsed once per test JVM. */
-    static synchronized Rfc8448Trace get() {
+    public static synchronized Rfc8448Trace get() {
         if (loaded == null) {
             Path file = locate();
             try {
@@ -122,7 +122,7 @@ final class Rfc8448Trace {
     }
 
     /** Every step of a section with this actor and title (the title without its trailing colon). */
-    List<Step> steps(String section, String actor, String title) {
+    public List<Step> steps(String section, String actor, String title) {
         List<Step> found = new ArrayList<>();
         for (Step s : sections.getOrDefault(section, List.of())) {
             if (s.actor.equals(actor) && s.title.equals(title)) found.add(s);
@@ -134,7 +134,7 @@ final class Rfc8448Trace {
     }
 
     /** The one step with this actor and title; two would make the test ambiguous. */
-    Step step(String section, String actor, String title) {
+    public Step step(String section, String actor, String title) {
         List<Step> found = steps(section, actor, title);
         if (found.size() > 1) throw new AssertionError("RFC 8448 §" + section + " has " + found.size() + " steps " + title);
         return found.get(0);
