@@ -68,7 +68,7 @@ public record CertificateMessage(List<byte[]> certificates) implements Handshake
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
-    private static String subjectOf(byte[] der) {
+    static String subjectOf(byte[] der) {
         try {
             return "X.509 certificate for " + parse(der).getSubjectX500Principal().getName();
         } catch (CertificateException | RuntimeException e) {

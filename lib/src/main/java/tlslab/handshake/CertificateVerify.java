@@ -32,6 +32,18 @@ public record CertificateVerify(int signatureScheme, byte[] signature) implement
         return new CertificateVerify(scheme, sig);
     }
 
+    /**
+     * TLS 1.3 (RFC 8446 §4.4.3): the same struct, sent by whichever side has a certificate. The
+     * signature covers 64 spaces, a context string and the transcript hash, not the messages.
+     */
+    static CertificateVerify read13(Reader r) throws DecodeException {
+        int scheme = r.u16("algorithm");
+        r.note(SignatureScheme.nameOf(scheme));
+        byte[] sig = r.opaque16("signature", 0, 0xffff);
+        r.note("signature over 0x20 x 64, the context string, 0x00 and Transcript-Hash");
+        return new CertificateVerify(scheme, sig);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CertificateVerify v && signatureScheme == v.signatureScheme && Arrays.equals(signature, v.signature);

@@ -13,8 +13,10 @@ import tlslab.wire.Reader;
 import tlslab.wire.Writer;
 
 /**
- * A hello extension: type and opaque data (RFC 5246 §7.4.1.4). This library sends only what it
- * implements: server_name, supported_groups, ec_point_formats and signature_algorithms.
+ * An extension: type and opaque data (RFC 5246 §7.4.1.4, RFC 8446 §4.2). In TLS 1.2 they ride only
+ * in the hellos; TLS 1.3 also puts them in EncryptedExtensions, each CertificateEntry,
+ * CertificateRequest and NewSessionTicket. The TLS 1.3 ones this library reads have a class each
+ * (SupportedVersions, KeyShare, PreSharedKey, ...) and are gathered by {@link Tls13Extensions}.
  */
 public record Extension(int type, byte[] data) {
     public static final int SERVER_NAME = 0;
@@ -23,6 +25,13 @@ public record Extension(int type, byte[] data) {
     public static final int SIGNATURE_ALGORITHMS = 13;
     public static final int ENCRYPT_THEN_MAC = 22;
     public static final int EXTENDED_MASTER_SECRET = 23;
+    public static final int PRE_SHARED_KEY = 41;
+    public static final int EARLY_DATA = 42;
+    public static final int SUPPORTED_VERSIONS = 43;
+    public static final int COOKIE = 44;
+    public static final int PSK_KEY_EXCHANGE_MODES = 45;
+    public static final int SIGNATURE_ALGORITHMS_CERT = 50;
+    public static final int KEY_SHARE = 51;
     public static final int RENEGOTIATION_INFO = 0xff01;
     /** The cipher-suite-list signal a client may send instead of an empty renegotiation_info (RFC 5746 §3.3). */
     public static final int EMPTY_RENEGOTIATION_INFO_SCSV = 0x00FF;
@@ -30,20 +39,32 @@ public record Extension(int type, byte[] data) {
     public static String nameOf(int type) {
         return switch (type) {
             case SERVER_NAME -> "server_name";
+            case 1 -> "max_fragment_length";
             case 5 -> "status_request";
             case SUPPORTED_GROUPS -> "supported_groups";
             case EC_POINT_FORMATS -> "ec_point_formats";
             case SIGNATURE_ALGORITHMS -> "signature_algorithms";
+            case 14 -> "use_srtp";
+            case 15 -> "heartbeat";
             case 16 -> "application_layer_protocol_negotiation";
             case 18 -> "signed_certificate_timestamp";
+            case 19 -> "client_certificate_type";
+            case 20 -> "server_certificate_type";
             case 21 -> "padding";
             case ENCRYPT_THEN_MAC -> "encrypt_then_mac (RFC 7366)";
             case EXTENDED_MASTER_SECRET -> "extended_master_secret (RFC 7627)";
+            case 28 -> "record_size_limit (RFC 8449)";
             case 35 -> "session_ticket (not implemented: ignored)";
-            case 43 -> "supported_versions (TLS 1.3)";
-            case 45 -> "psk_key_exchange_modes (TLS 1.3)";
+            case PRE_SHARED_KEY -> "pre_shared_key (TLS 1.3)";
+            case EARLY_DATA -> "early_data (TLS 1.3)";
+            case SUPPORTED_VERSIONS -> "supported_versions (TLS 1.3)";
+            case COOKIE -> "cookie (TLS 1.3)";
+            case PSK_KEY_EXCHANGE_MODES -> "psk_key_exchange_modes (TLS 1.3)";
+            case 47 -> "certificate_authorities (TLS 1.3)";
+            case 48 -> "oid_filters (TLS 1.3)";
             case 49 -> "post_handshake_auth (TLS 1.3)";
-            case 51 -> "key_share (TLS 1.3)";
+            case SIGNATURE_ALGORITHMS_CERT -> "signature_algorithms_cert (TLS 1.3)";
+            case KEY_SHARE -> "key_share (TLS 1.3)";
             case RENEGOTIATION_INFO -> "renegotiation_info (RFC 5746)";
             default -> String.format("extension 0x%04X", type);
         };
@@ -90,8 +111,19 @@ public record Extension(int type, byte[] data) {
         return null;
     }
 
+    /** "key_share" for "key_share (TLS 1.3)": the RFC's name alone, for field names. */
+    public static String shortName(int type) {
+        return nameOf(type).split(" ")[0];
+    }
+
+    /** A hello's extensions: an empty list writes no block at all (RFC 5246 §7.4.1.2). */
     static void writeAll(Writer w, List<Extension> extensions) {
         if (extensions.isEmpty()) return;
+        writeList(w, extensions);
+    }
+
+    /** {@code Extension extensions<..>}: the length is written even for an empty list (TLS 1.3 messages). */
+    static void writeList(Writer w, List<Extension> extensions) {
         w.vector16(v -> extensions.forEach(e -> v.u16(e.type).opaque16(e.data)));
     }
 

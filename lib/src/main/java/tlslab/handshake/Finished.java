@@ -2,6 +2,7 @@ package tlslab.handshake;
 
 import java.util.Arrays;
 
+import tlslab.alert.AlertDescription;
 import tlslab.crypto.KeySchedule;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Hex;
@@ -28,6 +29,20 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
     static Finished read(Reader r) throws DecodeException {
         byte[] vd = r.bytes("verify_data", KeySchedule.VERIFY_DATA_LENGTH);
         r.note("PRF(master_secret, finished_label, Hash(handshake_messages))[0..11]; Hash: SHA-256, SHA-384 for *_SHA384 suites");
+        return new Finished(vd);
+    }
+
+    /**
+     * TLS 1.3 (RFC 8446 §4.4.4): verify_data is HMAC(finished_key, Transcript-Hash(...)), Hash.length
+     * bytes: 32 for the SHA-256 suites, 48 for TLS_AES_256_GCM_SHA384.
+     */
+    static Finished read13(Reader r) throws DecodeException {
+        int n = r.remaining();
+        if (n != 32 && n != 48) {
+            throw r.error(AlertDescription.DECODE_ERROR, "verify_data", n + " bytes: Hash.length is 32 (SHA-256) or 48 (SHA-384)");
+        }
+        byte[] vd = r.bytes("verify_data", n);
+        r.note("HMAC(finished_key, Transcript-Hash(handshake messages so far))");
         return new Finished(vd);
     }
 

@@ -8,7 +8,12 @@ import tlslab.wire.DecodeException;
 import tlslab.wire.Field;
 import tlslab.wire.Reader;
 
-/** Decodes any handshake message from its bytes, and explains one field by field. */
+/**
+ * Decodes any handshake message from its bytes, and explains one field by field. TLS 1.2 and 1.3
+ * share the 4-byte header and some type codes, but Certificate (11) and CertificateRequest (13)
+ * changed layout and several messages exist in one version only, so each version has its own entry
+ * points: {@link #decode}/{@link #explain} for 1.2, {@link #decode13}/{@link #explain13} for 1.3.
+ */
 public final class Handshake {
     /**
      * Largest message body accepted: a ClientHello with every list at its limit (session_id 32,
@@ -21,7 +26,7 @@ public final class Handshake {
     private Handshake() {
     }
 
-    /** Decodes a whole message (4-byte header included). */
+    /** Decodes a whole TLS 1.2 message (4-byte header included). */
     public static HandshakeMessage decode(byte[] message) throws DecodeException {
         return read(Reader.of(structureName(message), message), null);
     }
@@ -36,6 +41,21 @@ public final class Handshake {
         return r.fields();
     }
 
+    /**
+     * Decodes a whole TLS 1.3 message (RFC 8446 §4), its known extensions field by field. A
+     * HelloRetryRequest comes back as a ServerHello whose {@code isHelloRetryRequest()} is true.
+     */
+    public static HandshakeMessage decode13(byte[] message) throws DecodeException {
+        return read13(Reader.of(structureName(message), message));
+    }
+
+    /** Like {@link #explain} for a TLS 1.3 message: every byte in exactly one field, in order. */
+    public static List<Field> explain13(byte[] message) throws DecodeException {
+        Reader r = Reader.recording(structureName(message), message);
+        read13(r);
+        return r.fields();
+    }
+
     /** "ClientHello" etc. from the type byte. */
     public static String structureName(byte[] message) {
         HandshakeType t = message.length == 0 ? null : HandshakeType.of(message[0] & 0xff);
@@ -43,19 +63,7 @@ public final class Handshake {
     }
 
     private static HandshakeMessage read(Reader r, KeyExchange kx) throws DecodeException {
-        int code = r.u8("msg_type");
-        HandshakeType type = HandshakeType.of(code);
-        if (type == null) {
-            throw new DecodeException(AlertDescription.UNEXPECTED_MESSAGE, "Handshake", "msg_type", 0,
-                    "unknown handshake type " + code);
-        }
-        r.note(type.rfcName);
-        int length = r.u24("length");
-        if (length != r.remaining()) {
-            throw r.error(AlertDescription.DECODE_ERROR, "length",
-                    "header says " + length + " body bytes but " + r.remaining() + " follow");
-        }
-        r.note(length + " bytes follow");
+        HandshakeType type = header(r, false);
         HandshakeMessage m = switch (type) {
             case HELLO_REQUEST -> new HelloRequest();
             case CLIENT_HELLO -> ClientHello.read(r);
@@ -67,8 +75,51 @@ public final class Handshake {
             case CERTIFICATE_VERIFY -> CertificateVerify.read(r);
             case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.read(r, kx);
             case FINISHED -> Finished.read(r);
+            default -> throw new IllegalStateException("header() lets only TLS 1.2 types through");
         };
         r.expectEnd();
         return m;
+    }
+
+    private static HandshakeMessage read13(Reader r) throws DecodeException {
+        HandshakeType type = header(r, true);
+        HandshakeMessage m = switch (type) {
+            case CLIENT_HELLO -> ClientHello.read13(r);
+            case SERVER_HELLO -> ServerHello.read13(r);
+            case NEW_SESSION_TICKET -> NewSessionTicket.read(r);
+            case END_OF_EARLY_DATA -> new EndOfEarlyData();
+            case ENCRYPTED_EXTENSIONS -> EncryptedExtensions.read(r);
+            case CERTIFICATE -> CertificateMessage13.read(r);
+            case CERTIFICATE_REQUEST -> CertificateRequest13.read(r);
+            case CERTIFICATE_VERIFY -> CertificateVerify.read13(r);
+            case FINISHED -> Finished.read13(r);
+            case KEY_UPDATE -> KeyUpdate.read(r);
+            case MESSAGE_HASH -> MessageHash.read(r);
+            default -> throw new IllegalStateException("header() lets only TLS 1.3 types through");
+        };
+        r.expectEnd();
+        return m;
+    }
+
+    /** msg_type and length: a type of this version, and a length that matches the bytes that follow. */
+    private static HandshakeType header(Reader r, boolean tls13) throws DecodeException {
+        int code = r.u8("msg_type");
+        HandshakeType type = HandshakeType.of(code);
+        if (type == null) {
+            throw new DecodeException(AlertDescription.UNEXPECTED_MESSAGE, "Handshake", "msg_type", 0,
+                    "unknown handshake type " + code);
+        }
+        if (tls13 ? !type.inTls13 : !type.inTls12) {
+            throw new DecodeException(AlertDescription.UNEXPECTED_MESSAGE, r.structure(), "msg_type", 0,
+                    type.rfcName + " is not a TLS " + (tls13 ? "1.3" : "1.2") + " message");
+        }
+        r.note(type.rfcName);
+        int length = r.u24("length");
+        if (length != r.remaining()) {
+            throw r.error(AlertDescription.DECODE_ERROR, "length",
+                    "header says " + length + " body bytes but " + r.remaining() + " follow");
+        }
+        r.note(length + " bytes follow");
+        return type;
     }
 }

@@ -77,6 +77,10 @@ public final class Reader {
         return (int) uint(field, 3);
     }
 
+    public long u32(String field) throws DecodeException {
+        return uint(field, 4);
+    }
+
     public long u64(String field) throws DecodeException {
         return uint(field, 8);
     }
@@ -121,6 +125,14 @@ public final class Reader {
 
     public Reader vector24(String field, int min, int max) throws DecodeException {
         return vector(field, 3, min, max);
+    }
+
+    /**
+     * The bytes from message offset {@code from} (an earlier {@link #offset()}) up to the current
+     * one: a structure's raw bytes once it has been read field by field.
+     */
+    public byte[] since(int from) {
+        return Arrays.copyOfRange(buf, from - base, pos);
     }
 
     /** Adds an explanation to the field read last (shown in breakdowns). */

@@ -20,6 +20,10 @@ public final class Writer {
         return uint(v, 3);
     }
 
+    public Writer u32(long v) {
+        return uint(v, 4);
+    }
+
     public Writer u64(long v) {
         return uint(v, 8);
     }

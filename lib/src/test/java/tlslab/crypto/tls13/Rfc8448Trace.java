@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import tlslab.wire.Hex;
 
 /**
- * RFC 8448's traces, read from ../shared/vectors/ beside the repository (the file stays as published;
+ * RFC 8448's traces (public for the handshake message tests too), read from ../shared/vectors/ beside the repository (the file stays as published;
  * tests take their expected values from it rather than from hex pasted into code). The text is a list
  * of steps per section:
  * <pre>
