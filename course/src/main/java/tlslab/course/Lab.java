@@ -1,5 +1,7 @@
 package tlslab.course;
 
+import static tlslab.wire.ProtocolVersion.TLS12;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +68,17 @@ public final class Lab {
      * {@code client().extendedMasterSecret(true)}.
      */
     public TlsConfig client() {
-        return new TlsConfig().trust(List.of(ca.certificate())).serverName(HOST).extendedMasterSecret(false)
+        return new TlsConfig().trust(List.of(ca.certificate())).serverName(HOST).extendedMasterSecret(false).versions(TLS12)
                 .random(RandomSource.seeded(seed + "/client-run-" + streams.incrementAndGet()));
     }
 
-    /** The www.mybank.test server (one session cache for all its connections, so resumption works). */
+    /**
+     * The www.mybank.test server (one session cache for all its connections, so resumption works). Like
+     * the client it speaks TLS 1.2, the version notebooks 01–08 take apart; {@code .versions(...)} changes that.
+     */
     public TlsConfig server() {
         return new TlsConfig().identity(List.of(serverCert, ca.certificate()), serverKeys.getPrivate()).sessionCache(sessions)
+                .versions(TLS12)
                 .random(RandomSource.seeded(seed + "/server-run-" + streams.incrementAndGet()));
     }
 

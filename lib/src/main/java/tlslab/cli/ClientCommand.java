@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import tlslab.crypto.CipherSuite;
 import tlslab.engine.Connection;
 import tlslab.engine.Session;
 import tlslab.engine.TlsConfig;
@@ -28,7 +27,7 @@ final class ClientCommand {
 
     static int run(String[] argv, PrintStream out) throws Exception {
         Args a = new Args(argv, 1, Set.of("--cipher", "--servername", "--cafile", "--cert", "--key", "--keylog", "--path"),
-                Set.of("--resume", "--insecure", "--brief"));
+                Set.of("--resume", "--insecure", "--brief", "--tls1.2", "--tls1.3"));
         if (a.positional.size() != 1) throw new Args.UsageException("client needs exactly one HOST:PORT");
         String target = a.positional.get(0);
         int colon = target.lastIndexOf(':');
@@ -59,9 +58,7 @@ final class ClientCommand {
 
     private static TlsConfig config(Args a, String host) throws IOException {
         TlsConfig config = new TlsConfig();
-        if (!a.all("--cipher").isEmpty()) {
-            config.cipherSuites(a.all("--cipher").stream().map(CipherSuite::byName).toArray(CipherSuite[]::new));
-        }
+        a.applyVersionsAndCiphers(config);
         config.serverName(a.get("--servername") != null ? a.get("--servername") : host);
         if (a.has("--insecure")) {
             config.verifyPeer(false);

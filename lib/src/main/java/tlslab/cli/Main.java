@@ -8,12 +8,13 @@ import tlslab.alert.TlsException;
 public final class Main {
     static final String USAGE = """
             usage:
-              ./tlslab client HOST:PORT [--cipher IANA_NAME]... [--servername NAME] [--cafile PEM]
+              ./tlslab client HOST:PORT [--tls1.2|--tls1.3] [--cipher IANA_NAME]... [--servername NAME] [--cafile PEM]
                                         [--cert PEM --key PEM] [--keylog FILE] [--resume] [--insecure]
                                         [--path /PATH] [--brief]
-              ./tlslab server [--port N] [--cert PEM --key PEM] [--client-auth CA_PEM] [--keylog FILE]
-                              [--cipher IANA_NAME]... [--once] [--brief]
-            cipher names are IANA's, e.g. TLS_RSA_WITH_AES_128_GCM_SHA256""";
+              ./tlslab server [--port N] [--tls1.2|--tls1.3] [--cert PEM --key PEM] [--client-auth CA_PEM]
+                              [--keylog FILE] [--cipher IANA_NAME]... [--once] [--brief]
+            both versions are on unless one is given; cipher names are IANA's, e.g. TLS_AES_128_GCM_SHA256
+            (TLS 1.3) or TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (TLS 1.2)""";
 
     private Main() {
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-import tlslab.crypto.CipherSuite;
 import tlslab.engine.SessionCache;
 import tlslab.engine.TlsConfig;
 import tlslab.keys.LabPki;
@@ -28,7 +27,7 @@ final class ServerCommand {
 
     static int run(String[] argv, PrintStream out) throws Exception {
         Args a = new Args(argv, 1, Set.of("--port", "--cert", "--key", "--client-auth", "--keylog", "--cipher"),
-                Set.of("--once", "--brief"));
+                Set.of("--once", "--brief", "--tls1.2", "--tls1.3"));
         if (!a.positional.isEmpty()) throw new Args.UsageException("server takes no positional arguments");
         if (a.has("--cert") != a.has("--key")) throw new Args.UsageException("--cert and --key go together");
         List<X509Certificate> chain;
@@ -46,7 +45,7 @@ final class ServerCommand {
             key = Pem.readPrivateKey(files.serverKey());
         }
         List<X509Certificate> clientCas = a.has("--client-auth") ? Pem.readCertificates(Path.of(a.get("--client-auth"))) : List.of();
-        CipherSuite[] suites = a.all("--cipher").stream().map(CipherSuite::byName).toArray(CipherSuite[]::new);
+        a.applyVersionsAndCiphers(new TlsConfig());   // bad names and flags fail here, before listening
         KeyLog keyLog = a.has("--keylog") ? new KeyLog(Path.of(a.get("--keylog"))) : null;
         SessionCache cache = new SessionCache();
         boolean brief = a.has("--brief");
@@ -55,7 +54,7 @@ final class ServerCommand {
 
         LabServer server = new LabServer(a.intValue("--port", 8443), id -> {
             TlsConfig c = new TlsConfig().identity(chain, key).sessionCache(cache);
-            if (suites.length > 0) c.cipherSuites(suites);
+            a.applyVersionsAndCiphers(c);
             if (!clientCas.isEmpty()) c.trust(clientCas).requireClientCertificate(true);
             if (keyLog != null) c.keyLog(keyLog);
             c.observe(new Printer(out, "#" + id + " ", brief)::print);

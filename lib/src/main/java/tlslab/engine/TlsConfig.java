@@ -45,8 +45,8 @@ public final class TlsConfig {
     Prf.Function prf = Prf::prf;
     boolean extendedMasterSecret = true;
     boolean encryptThenMac = true;
-    /** The protocol versions this side speaks (ProtocolVersion codes). */
-    List<Integer> versions = List.of(ProtocolVersion.TLS12);
+    /** The protocol versions this side speaks (ProtocolVersion codes): both, 1.3 preferred. */
+    List<Integer> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
     List<Tls13CipherSuite> tls13CipherSuites = List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256,
             Tls13CipherSuite.TLS_AES_256_GCM_SHA384, Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
     final List<Consumer<Entry>> observers = new ArrayList<>();

@@ -13,6 +13,7 @@ import tlslab.keys.CertificateAuthority;
 import tlslab.keys.LabPki;
 import tlslab.keys.Pem;
 import tlslab.keys.RsaKeys;
+import tlslab.wire.ProtocolVersion;
 
 /** One lab CA, server and client identity shared by all tests in the JVM (RSA-2048 keys are slow to make). */
 public final class TestPki {
@@ -40,8 +41,9 @@ public final class TestPki {
         return new TlsConfig().identity(List.of(SERVER_CERT, CA.certificate()), SERVER_KEYS.getPrivate());
     }
 
+    /** A TLS 1.2 client (most tests are about 1.2; the 1.3 ones set {@code versions} themselves). */
     public static TlsConfig client() {
-        return new TlsConfig().trust(List.of(CA.certificate())).serverName("www.mybank.test");
+        return new TlsConfig().trust(List.of(CA.certificate())).serverName("www.mybank.test").versions(ProtocolVersion.TLS12);
     }
 
     /** PEM files of everything above, for external peers (openssl, curl). */

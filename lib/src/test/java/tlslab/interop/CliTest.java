@@ -47,6 +47,21 @@ class CliTest {
     }
 
     @Test
+    void clientSpeaksTls13WhenAsked() throws Exception {
+        Path pki = TestPki.files();
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of())) {
+            String[] r = run("client", "127.0.0.1:" + port, "--tls1.3", "--servername", "www.mybank.test", "--cafile",
+                    pki.resolve("ca.pem").toString(), "--cipher", "TLS_CHACHA20_POLY1305_SHA256");
+            assertEquals("0", r[0], r[1] + r[2]);
+            for (String m : List.of("EncryptedExtensions", "CertificateVerify", "handshake complete: TLS 1.3, TLS_CHACHA20_POLY1305_SHA256",
+                    "HTTP/1.0 200 ok")) {
+                assertTrue(r[1].contains(m), m + " missing from:\n" + r[1]);
+            }
+        }
+    }
+
+    @Test
     void clientFailsClearlyOnAnUntrustedServer() throws Exception {
         int port = Peer.freePort();
         Path otherCa = Files.createTempFile("other-ca", ".pem");
@@ -78,7 +93,7 @@ class CliTest {
 
     @Test
     void unknownCipherNameListsTheKnownOnes() {
-        String[] r = run("client", "127.0.0.1:1", "--cipher", "TLS_AES_128_GCM_SHA256", "--insecure");
+        String[] r = run("client", "127.0.0.1:1", "--cipher", "TLS_RSA_WITH_RC4_128_MD5", "--insecure");
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("TLS_RSA_WITH_AES_128_CBC_SHA"), r[2]);
     }

@@ -36,20 +36,32 @@ class CurlTest {
         }
     }
 
-    /** curl as it comes (no --ciphers, no version limit) gets forward secrecy and an AEAD from our default server. */
+    /**
+     * curl as it comes (no --ciphers, no version limit) gets TLS 1.3 from our default server; held to
+     * TLS 1.2 it gets forward secrecy, an AEAD and the extended master secret.
+     */
     @Test
-    void defaultChoiceIsAnEcdheAeadSuite() throws Exception {
+    void defaultChoiceIsTls13ElseAnEcdheAeadSuite() throws Exception {
         try (LabServer server = OurServer.start(c -> c)) {
             int port = server.port();
-            try (Peer curl = Peer.start(TestPki.files(), List.of("curl", "-sS", "--cacert", "ca.pem",
-                    "--resolve", "www.mybank.test:" + port + ":127.0.0.1", "-w", "\n%{http_code}", "https://www.mybank.test:" + port + "/"))) {
-                assertEquals(0, curl.waitFor(30), curl.output());
-                Matcher m = Pattern.compile("Cipher suite: <code>(\\w+)").matcher(curl.output());
-                assertTrue(m.find(), curl.output());
-                CipherSuite chosen = CipherSuite.byName(m.group(1));
-                assertEquals(KeyExchange.ECDHE, chosen.keyExchange, curl.output());
-                assertTrue(chosen.aead, curl.output());
-                assertTrue(curl.output().endsWith("200"), curl.output());
+            for (boolean max12 : new boolean[] {false, true}) {
+                List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-sS", "--cacert", "ca.pem",
+                        "--resolve", "www.mybank.test:" + port + ":127.0.0.1", "-w", "\n%{http_code}", "https://www.mybank.test:" + port + "/"));
+                if (max12) cmd.addAll(1, List.of("--tls-max", "1.2"));
+                try (Peer curl = Peer.start(TestPki.files(), cmd)) {
+                    assertEquals(0, curl.waitFor(30), curl.output());
+                    assertTrue(curl.output().endsWith("200"), curl.output());
+                    if (!max12) {
+                        assertTrue(curl.output().contains("<li>Protocol: TLS 1.3</li>"), curl.output());
+                        continue;
+                    }
+                    Matcher m = Pattern.compile("Cipher suite: <code>(\\w+)").matcher(curl.output());
+                    assertTrue(m.find(), curl.output());
+                    CipherSuite chosen = CipherSuite.byName(m.group(1));
+                    assertEquals(KeyExchange.ECDHE, chosen.keyExchange, curl.output());
+                    assertTrue(chosen.aead, curl.output());
+                    assertTrue(curl.output().contains("<li>Extended master secret: yes</li>"), curl.output());
+                }
             }
         }
     }

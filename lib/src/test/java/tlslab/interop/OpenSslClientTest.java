@@ -63,21 +63,33 @@ class OpenSslClientTest {
         }
     }
 
-    /** openssl s_client as it comes (no version or cipher options) gets forward secrecy and an AEAD from our default server. */
+    /**
+     * openssl s_client as it comes (no version or cipher options) gets TLS 1.3 from our default server;
+     * held to TLS 1.2 it gets forward secrecy, an AEAD and the extended master secret.
+     */
     @Test
-    void defaultChoiceIsAnEcdheAeadSuite() throws Exception {
-        try (LabServer server = OurServer.start(c -> c);
-             Peer client = Peer.start(TestPki.files(), List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
-                     "-servername", "www.mybank.test", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof"))) {
-            client.input("GET / HTTP/1.0\r\n\r\n");
-            assertEquals(0, client.waitFor(30), client.output());
-            String out = client.output();
-            Matcher m = Pattern.compile("Cipher is (\\S+)").matcher(out);
-            assertTrue(m.find(), out);
-            CipherSuite chosen = CipherSuite.byName(m.group(1));
-            assertEquals(KeyExchange.ECDHE, chosen.keyExchange, out);
-            assertTrue(chosen.aead, out);
-            assertTrue(out.contains("Protocol  : TLSv1.2"), out);
+    void defaultChoiceIsTls13ElseAnEcdheAeadSuite() throws Exception {
+        for (boolean only12 : new boolean[] {false, true}) {
+            try (LabServer server = OurServer.start(c -> c);
+                 Peer client = Peer.start(TestPki.files(), only12
+                         ? List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(), "-tls1_2",
+                                 "-servername", "www.mybank.test", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof")
+                         : List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
+                                 "-servername", "www.mybank.test", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof"))) {
+                client.input("GET / HTTP/1.0\r\n\r\n");
+                assertEquals(0, client.waitFor(30), client.output());
+                String out = client.output();
+                if (!only12) {
+                    assertTrue(out.contains("New, TLSv1.3"), out);
+                    continue;
+                }
+                Matcher m = Pattern.compile("Cipher is (\\S+)").matcher(out);
+                assertTrue(m.find(), out);
+                CipherSuite chosen = CipherSuite.byName(m.group(1));
+                assertEquals(KeyExchange.ECDHE, chosen.keyExchange, out);
+                assertTrue(chosen.aead, out);
+                assertTrue(out.contains("Extended master secret: yes"), out);
+            }
         }
     }
 

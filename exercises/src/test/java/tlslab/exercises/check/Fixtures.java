@@ -19,6 +19,7 @@ import tlslab.keys.LabPki;
 import tlslab.keys.RsaKeys;
 import tlslab.transcript.Entry;
 import tlslab.transport.Interceptor;
+import tlslab.wire.ProtocolVersion;
 
 /** Keys, certificates and in-memory handshakes for the tests, made once per JVM. */
 public final class Fixtures {
@@ -46,16 +47,18 @@ public final class Fixtures {
 
     /**
      * The exercises derive the master secret from the two randoms, as RFC 5246 §8.1 does, so the
-     * client leaves out the extended master secret (RFC 7627) the library offers by default.
+     * client leaves out the extended master secret (RFC 7627) the library offers by default; and the
+     * exercises are about TLS 1.2, so both sides speak only that.
      */
     public static TlsConfig client() {
-        return new TlsConfig().trust(List.of(pki().ca().certificate())).serverName(HOST).extendedMasterSecret(false);
+        return new TlsConfig().trust(List.of(pki().ca().certificate())).serverName(HOST).extendedMasterSecret(false)
+                .versions(ProtocolVersion.TLS12);
     }
 
     public static TlsConfig server() {
         Pki p = pki();
         return new TlsConfig().identity(List.of(p.serverCert(), p.ca().certificate()), p.serverKeys().getPrivate())
-                .sessionCache(p.cache());
+                .sessionCache(p.cache()).versions(ProtocolVersion.TLS12);
     }
 
     /** {client, server} after a whole handshake over an in-memory pipe. */
