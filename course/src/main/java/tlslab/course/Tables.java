@@ -84,7 +84,7 @@ public final class Tables {
         rows.add(new String[] {"client random", hex(s.clientRandom()), "ClientHello.random"});
         rows.add(new String[] {"server random", hex(s.serverRandom()), "ServerHello.random"});
         rows.add(new String[] {"pre-master secret", s.preMasterSecret() == null ? "(resumed: not used)" : hex(s.preMasterSecret()),
-                "RSA: chosen by the client; ECDHE: the shared point"});
+                "RSA: chosen by the client; ECDHE: the shared point's x-coordinate (for x25519, the 32-byte X25519 output)"});
         rows.add(new String[] {"master secret", hex(s.masterSecret()), "PRF(pre-master, \"master secret\", client random ‖ server random)[0..47]"});
         rows.add(new String[] {"client write MAC key", hex(s.keyBlock().clientMacKey()), "key block, part 1"});
         rows.add(new String[] {"server write MAC key", hex(s.keyBlock().serverMacKey()), "key block, part 2"});

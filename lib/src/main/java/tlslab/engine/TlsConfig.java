@@ -51,6 +51,11 @@ public final class TlsConfig {
             Tls13CipherSuite.TLS_AES_256_GCM_SHA384, Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
     final List<Consumer<Entry>> observers = new ArrayList<>();
 
+    /** The TLS 1.2 cipher suites, most preferred first: the order a server picks by. */
+    public List<CipherSuite> preferredCipherSuites() {
+        return cipherSuites;
+    }
+
     /** Cipher suites, most preferred first (a server uses its own order). */
     public TlsConfig cipherSuites(CipherSuite... suites) {
         if (suites.length == 0) throw new IllegalArgumentException("at least one cipher suite is needed");
