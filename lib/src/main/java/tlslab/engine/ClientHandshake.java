@@ -88,7 +88,7 @@ final class ClientHandshake {
         boolean ecdhe12 = speaks12 && config.cipherSuites.stream().anyMatch(s -> s.keyExchange == KeyExchange.ECDHE);
         if (ecdhe12 || tls13 != null) ext.add(Extension.supportedGroups(config.groups));
         if (ecdhe12) ext.add(Extension.ecPointFormats());
-        ext.add(Extension.signatureAlgorithms(tls13 != null ? Tls13ClientHandshake.SIGNATURE_SCHEMES : SIGNATURE_SCHEMES));
+        ext.add(Extension.signatureAlgorithms(offeredSchemes()));
         ext.add(Extension.renegotiationInfo());
         if (config.extendedMasterSecret) ext.add(Extension.empty(Extension.EXTENDED_MASTER_SECRET));
         if (config.encryptThenMac && config.cipherSuites.stream().anyMatch(s -> !s.aead)) {
@@ -103,6 +103,11 @@ final class ClientHandshake {
             }
         }
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
+    }
+
+    /** signature_algorithms: RSA-PSS too when TLS 1.3 is on, and a 1.2 server may then sign with it. */
+    private List<Integer> offeredSchemes() {
+        return config.versions.contains(ProtocolVersion.TLS13) ? Tls13ClientHandshake.SIGNATURE_SCHEMES : SIGNATURE_SCHEMES;
     }
 
     /**
@@ -170,7 +175,7 @@ final class ClientHandshake {
             CertificateVerifier.verify(chain, config.trustedCas, config.serverName, config.clock.instant());
         }
         PublicKey serverKey = chain.get(0).getPublicKey();
-        KeyAgreement kx = KeyAgreement.forClient(suite, config);
+        KeyAgreement kx = KeyAgreement.forClient(suite, config, offeredSchemes());
         if (kx.expectsServerKeyExchange()) {
             kx.processServerKeyExchange(hello.random(), sh.random(), io.expect(ServerKeyExchange.class), serverKey);
         }

@@ -2,6 +2,7 @@ package tlslab.engine;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.List;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
@@ -19,22 +20,25 @@ import tlslab.handshake.SignatureScheme;
 final class EcdheKeyAgreement extends KeyAgreement {
     private NamedGroup group;
     private final int scheme;
+    /** Client: the signature schemes its ClientHello offered, the only ones ServerKeyExchange may use. */
+    private final List<Integer> offeredSchemes;
     private KeyPair mine;
     private PublicKey serverShare;
 
-    private EcdheKeyAgreement(TlsConfig config, NamedGroup group, int scheme) {
+    private EcdheKeyAgreement(TlsConfig config, NamedGroup group, int scheme, List<Integer> offeredSchemes) {
         super(config);
         this.group = group;
         this.scheme = scheme;
+        this.offeredSchemes = offeredSchemes;
     }
 
     /** The server's side, on the group and signature scheme it negotiated. */
     static EcdheKeyAgreement forServer(TlsConfig config, NamedGroup group, int scheme) {
-        return new EcdheKeyAgreement(config, group, scheme);
+        return new EcdheKeyAgreement(config, group, scheme, List.of());
     }
 
-    static EcdheKeyAgreement forClient(TlsConfig config) {
-        return new EcdheKeyAgreement(config, null, -1);
+    static EcdheKeyAgreement forClient(TlsConfig config, List<Integer> offeredSchemes) {
+        return new EcdheKeyAgreement(config, null, -1, offeredSchemes);
     }
 
     @Override
@@ -64,7 +68,7 @@ final class EcdheKeyAgreement extends KeyAgreement {
                     + NamedGroup.nameOf(ske.namedCurve()) + " is not one the client offered");
         }
         if (SignatureScheme.jcaName(ske.signatureScheme()) == null
-                || !ClientHandshake.SIGNATURE_SCHEMES.contains(ske.signatureScheme())) {
+                || !offeredSchemes.contains(ske.signatureScheme())) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerKeyExchange.signature_algorithm "
                     + SignatureScheme.nameOf(ske.signatureScheme()) + " is not one the client offered");
         }

@@ -1,6 +1,7 @@
 package tlslab.engine;
 
 import java.security.PublicKey;
+import java.util.List;
 
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
@@ -24,9 +25,9 @@ abstract sealed class KeyAgreement permits RsaKeyTransport, EcdheKeyAgreement {
         this.config = config;
     }
 
-    /** The client's side for the suite the server chose. */
-    static KeyAgreement forClient(CipherSuite suite, TlsConfig config) {
-        return suite.keyExchange == KeyExchange.RSA ? new RsaKeyTransport(config) : EcdheKeyAgreement.forClient(config);
+    /** The client's side for the suite the server chose; {@code offeredSchemes} are its ClientHello's signature_algorithms. */
+    static KeyAgreement forClient(CipherSuite suite, TlsConfig config, List<Integer> offeredSchemes) {
+        return suite.keyExchange == KeyExchange.RSA ? new RsaKeyTransport(config) : EcdheKeyAgreement.forClient(config, offeredSchemes);
     }
 
     /** Server: the ServerKeyExchange that follows Certificate, or null when this kind sends none. */

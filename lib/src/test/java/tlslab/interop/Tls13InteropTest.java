@@ -68,6 +68,18 @@ class Tls13InteropTest {
         }
     }
 
+    /** Our default client offers RSA-PSS for 1.3; a 1.2-only OpenSSL then signs ServerKeyExchange with it, which we must take. */
+    @Test
+    void ourDefaultClientAgainstATls12OnlyOpenSslServer() throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer(port, List.of())) {
+            Connection c = OpenSslServerTest.get(port, new tlslab.engine.TlsConfig().trust(List.of(TestPki.CA.certificate()))
+                    .serverName("www.mybank.test"));
+            assertEquals(TLS12, c.version());
+            assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", c.cipherSuiteName());
+        }
+    }
+
     @Test
     void everyGroupBothWaysWithOpenSsl() throws Exception {
         for (NamedGroup g : NamedGroup.values()) {
