@@ -33,7 +33,11 @@ public final class Html {
         return sb.append("</tbody>\n</table>").toString();
     }
 
-    /** A fixed-width text rendering of the same table (the text/plain fallback). */
+    /**
+     * A fixed-width text rendering of the same table (the text/plain fallback, which GitHub and plain
+     * viewers show). Columns are at most 60 characters wide; a longer cell wraps onto more lines
+     * rather than being cut, so an error message is always there in full.
+     */
     public static String text(List<String> headers, List<List<String>> rows) {
         int[] w = new int[headers.size()];
         for (int i = 0; i < w.length; i++) w[i] = headers.get(i).length();
@@ -46,11 +50,17 @@ public final class Html {
         return sb.toString();
     }
 
+    /** One row, over as many lines as its longest cell needs at the column widths. */
     private static void line(StringBuilder sb, List<String> cells, int[] w) {
-        for (int i = 0; i < w.length; i++) {
-            String c = i < cells.size() ? cells.get(i) : "";
-            if (c.length() > w[i]) c = c.substring(0, w[i] - 1) + "…";
-            sb.append(String.format("%-" + w[i] + "s", c)).append(i + 1 < w.length ? "  " : "\n");
+        int lines = 1;
+        for (int i = 0; i < w.length && i < cells.size(); i++) lines = Math.max(lines, (cells.get(i).length() + w[i] - 1) / Math.max(1, w[i]));
+        for (int l = 0; l < lines; l++) {
+            for (int i = 0; i < w.length; i++) {
+                String c = i < cells.size() ? cells.get(i) : "";
+                int from = Math.min(c.length(), l * w[i]);
+                String part = c.substring(from, Math.min(c.length(), from + w[i]));
+                sb.append(String.format("%-" + Math.max(1, w[i]) + "s", part)).append(i + 1 < w.length ? "  " : "\n");
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package tlslab.alert;
 
-/** Alert descriptions from RFC 5246 §7.2, with their wire codes. */
+/** Alert descriptions from RFC 5246 §7.2 and RFC 8446 §6, with their wire codes. */
 public enum AlertDescription {
     CLOSE_NOTIFY(0),
     UNEXPECTED_MESSAGE(10),
@@ -21,7 +21,9 @@ public enum AlertDescription {
     INAPPROPRIATE_FALLBACK(86),
     USER_CANCELED(90),
     NO_RENEGOTIATION(100),
-    UNSUPPORTED_EXTENSION(110);
+    MISSING_EXTENSION(109),
+    UNSUPPORTED_EXTENSION(110),
+    CERTIFICATE_REQUIRED(116);
 
     public final int code;
 

@@ -19,6 +19,7 @@ import tlslab.keys.Pem;
 import tlslab.transcript.KeyLog;
 import tlslab.transport.Transport;
 import tlslab.wire.Hex;
+import tlslab.wire.ProtocolVersion;
 
 /** {@code ./tlslab client}: handshake with a server, explaining each message, then an HTTP GET. */
 final class ClientCommand {
@@ -87,7 +88,8 @@ final class ClientCommand {
         socket.setSoTimeout(30_000);
         try (Connection conn = Connection.client(Transport.of(socket), config)) {
             conn.handshake();
-            out.println("handshake complete: " + conn.session().cipherSuite() + (conn.resumed() ? " (resumed)" : ""));
+            out.println("handshake complete: " + ProtocolVersion.name(conn.version()) + ", " + conn.cipherSuiteName()
+                    + (conn.resumed() ? " (resumed)" : ""));
             String request = "GET " + (path == null ? "/" : path) + " HTTP/1.0\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
             conn.write(request.getBytes(StandardCharsets.US_ASCII));
             String response = new String(conn.inputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -18,7 +18,9 @@ import java.util.function.Function;
 import tlslab.engine.Connection;
 import tlslab.engine.TlsConfig;
 import tlslab.transport.Transport;
+import tlslab.engine.Session;
 import tlslab.wire.Hex;
+import tlslab.wire.ProtocolVersion;
 
 /**
  * A small HTTPS server on 127.0.0.1: each connection gets a TLS handshake, then any HTTP request
@@ -81,9 +83,10 @@ public final class LabServer implements Closeable {
         try (Connection conn = Connection.server(Transport.of(s), config)) {
             s.setSoTimeout(30_000);
             conn.handshake();
-            log.accept("#" + id + " handshake done: " + conn.session().cipherSuite()
-                    + (conn.session().extendedMasterSecret() ? ", extended master secret" : "")
-                    + (conn.session().encryptThenMac() ? ", encrypt-then-MAC" : "") + (conn.resumed() ? " (resumed session)" : ""));
+            Session session = conn.session();
+            log.accept("#" + id + " handshake done: " + ProtocolVersion.name(conn.version()) + ", " + conn.cipherSuiteName()
+                    + (session != null && session.extendedMasterSecret() ? ", extended master secret" : "")
+                    + (session != null && session.encryptThenMac() ? ", encrypt-then-MAC" : "") + (conn.resumed() ? " (resumed session)" : ""));
             String request = readRequest(conn.inputStream());
             String firstLine = request.lines().findFirst().orElse("");
             log.accept("#" + id + " request: " + firstLine);
@@ -121,13 +124,14 @@ public final class LabServer implements Closeable {
     private static String page(Connection conn, String request) {
         return "<!DOCTYPE html>\n<html><head><title>www.mybank.test</title></head><body>\n"
                 + "<h1>Welcome to www.mybank.test</h1>\n"
-                + "<p>This page came over TLS 1.2 from the TLS Lab server.</p>\n<ul>\n"
+                + "<p>This page came over " + ProtocolVersion.name(conn.version()) + " from the TLS Lab server.</p>\n<ul>\n"
                 + "<li>Request: <code>" + escape(request) + "</code></li>\n"
-                + "<li>Cipher suite: <code>" + conn.session().cipherSuite() + "</code></li>\n"
+                + "<li>Protocol: " + ProtocolVersion.name(conn.version()) + "</li>\n"
+                + "<li>Cipher suite: <code>" + conn.cipherSuiteName() + "</code></li>\n"
                 + "<li>Session resumed: " + (conn.resumed() ? "yes" : "no") + "</li>\n"
-                + "<li>Extended master secret: " + (conn.session().extendedMasterSecret() ? "yes" : "no") + "</li>\n"
-                + "<li>Encrypt-then-MAC: " + (conn.session().encryptThenMac() ? "yes" : "no") + "</li>\n"
-                + "<li>Client random: <code>" + Hex.of(conn.secrets().clientRandom()) + "</code></li>\n"
+                + (conn.session() == null ? "" : "<li>Extended master secret: " + (conn.session().extendedMasterSecret() ? "yes" : "no")
+                        + "</li>\n<li>Encrypt-then-MAC: " + (conn.session().encryptThenMac() ? "yes" : "no") + "</li>\n")
+                + "<li>Client random: <code>" + Hex.of(conn.secrets() != null ? conn.secrets().clientRandom() : conn.tls13Secrets().clientRandom()) + "</code></li>\n"
                 + "</ul>\n</body></html>\n";
     }
 

@@ -43,9 +43,19 @@ final class ClientHandshake {
     }
 
     void run() throws IOException {
-        ClientHello hello = clientHello();
+        Tls13ClientHandshake tls13 = config.versions.contains(ProtocolVersion.TLS13) ? new Tls13ClientHandshake(conn) : null;
+        ClientHello hello = clientHello(tls13);
         io.send(hello);
         ServerHello sh = io.expect(ServerHello.class);
+        if (Extension.find(sh.extensions(), Extension.SUPPORTED_VERSIONS) != null) {
+            if (tls13 == null) {
+                throw new TlsException(AlertDescription.UNSUPPORTED_EXTENSION, "ServerHello carries supported_versions, which"
+                        + " this TLS 1.2 client did not offer");
+            }
+            tls13.run(hello, sh);
+            return;
+        }
+        checkVersion12(sh);
         Agreed agreed = checkServerHello(hello, sh);
         io.negotiated(agreed.suite());
         Session offered = config.resume;
@@ -62,24 +72,55 @@ final class ClientHandshake {
         fullHandshake(hello, sh, agreed);
     }
 
-    private ClientHello clientHello() {
+    /**
+     * The ClientHello: TLS 1.2's, plus what TLS 1.3 needs when it is on (its suites first, a key share,
+     * supported_versions, and a random legacy_session_id for middlebox compatibility, RFC 8446 §D.4).
+     */
+    private ClientHello clientHello(Tls13ClientHandshake tls13) {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        List<Integer> suites = config.cipherSuites.stream().map(s -> s.id).toList();
+        boolean speaks12 = config.versions.contains(ProtocolVersion.TLS12);
+        List<Integer> suites = new ArrayList<>();
+        if (tls13 != null) config.tls13CipherSuites.forEach(s -> suites.add(s.code));
+        if (speaks12) config.cipherSuites.forEach(s -> suites.add(s.id));
         List<Extension> ext = new ArrayList<>();
         if (config.serverName != null && !isIpLiteral(config.serverName)) ext.add(Extension.serverName(config.serverName));
-        if (config.cipherSuites.stream().anyMatch(s -> s.keyExchange == KeyExchange.ECDHE)) {
-            ext.add(Extension.supportedGroups(config.groups));
-            ext.add(Extension.ecPointFormats());
-        }
-        ext.add(Extension.signatureAlgorithms(SIGNATURE_SCHEMES));
+        boolean ecdhe12 = speaks12 && config.cipherSuites.stream().anyMatch(s -> s.keyExchange == KeyExchange.ECDHE);
+        if (ecdhe12 || tls13 != null) ext.add(Extension.supportedGroups(config.groups));
+        if (ecdhe12) ext.add(Extension.ecPointFormats());
+        ext.add(Extension.signatureAlgorithms(tls13 != null ? Tls13ClientHandshake.SIGNATURE_SCHEMES : SIGNATURE_SCHEMES));
         ext.add(Extension.renegotiationInfo());
         if (config.extendedMasterSecret) ext.add(Extension.empty(Extension.EXTENDED_MASTER_SECRET));
         if (config.encryptThenMac && config.cipherSuites.stream().anyMatch(s -> !s.aead)) {
             ext.add(Extension.empty(Extension.ENCRYPT_THEN_MAC));
         }
         byte[] sessionId = config.resume == null ? new byte[0] : config.resume.id();
+        if (tls13 != null) {
+            ext.addAll(tls13.helloExtensions());
+            if (sessionId.length == 0) {
+                sessionId = new byte[32];
+                config.random().nextBytes(sessionId);
+            }
+        }
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
+    }
+
+    /**
+     * A TLS 1.2 ServerHello: fine if this client speaks 1.2, unless it also offered 1.3 and the server's
+     * random ends with the downgrade sentinel, which a 1.3 server writes there when it settles for 1.2
+     * (RFC 8446 §4.1.3): then someone removed 1.3 from our ClientHello on the way.
+     */
+    private void checkVersion12(ServerHello sh) throws TlsException {
+        if (!config.versions.contains(ProtocolVersion.TLS12)) {
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION, "the server answered with TLS 1.2, which this client"
+                    + " is set not to speak (TlsConfig.versions)");
+        }
+        byte[] tail = Arrays.copyOfRange(sh.random(), 24, 32);
+        if (config.versions.contains(ProtocolVersion.TLS13) && Arrays.equals(tail, Tls13Handshake.DOWNGRADE_TLS12)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello.random ends with the TLS 1.3 downgrade"
+                    + " sentinel (444F574E47524401, \"DOWNGRD\"): the server speaks TLS 1.3, but our offer of it did not reach it"
+                    + " (RFC 8446 §4.1.3)");
+        }
     }
 
     private Agreed checkServerHello(ClientHello hello, ServerHello sh) throws TlsException {

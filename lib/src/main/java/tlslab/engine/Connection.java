@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 import tlslab.alert.AbruptCloseException;
 import tlslab.alert.AlertDescription;
@@ -12,11 +14,13 @@ import tlslab.alert.AlertReceivedException;
 import tlslab.alert.TlsException;
 import tlslab.handshake.Handshake;
 import tlslab.handshake.HandshakeType;
+import tlslab.handshake.KeyUpdate;
 import tlslab.record.ContentType;
 import tlslab.record.Record;
 import tlslab.record.RecordLayer;
 import tlslab.transcript.Transcript;
 import tlslab.transport.Transport;
+import tlslab.wire.ProtocolVersion;
 
 /**
  * One TLS 1.2 connection over a {@link Transport}: run {@link #handshake()}, then {@link #write}
@@ -33,6 +37,9 @@ public final class Connection implements Closeable {
     private final Object writeLock = new Object();
     private Session session;
     private Secrets secrets;
+    private Tls13Secrets tls13Secrets;
+    private List<X509Certificate> peerCertificates = List.of();
+    private Tls13PostHandshake afterTls13;
     private boolean resumed;
     private boolean handshakeDone;
     private boolean closed;
@@ -127,11 +134,46 @@ public final class Connection implements Closeable {
         return resumed;
     }
 
+    /** The secrets of a TLS 1.3 handshake (null after TLS 1.2, where {@link #secrets()} has them). */
+    public Tls13Secrets tls13Secrets() {
+        return tls13Secrets;
+    }
+
+    /** ProtocolVersion.TLS12 or TLS13, once the handshake is done. */
+    public int version() {
+        return tls13Secrets != null ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
+    }
+
+    /** The IANA name of the cipher suite in use, for either version. */
+    public String cipherSuiteName() {
+        return tls13Secrets != null ? tls13Secrets.cipherSuite().name() : session.cipherSuite().name();
+    }
+
+    /** The peer's certificate chain, peer's own first (empty if it sent none). */
+    public List<X509Certificate> peerCertificates() {
+        return session != null ? session.peerCertificates() : peerCertificates;
+    }
+
+    /** TLS 1.3: sends KeyUpdate and moves our writes to new keys; {@code requestPeer} asks the peer to do the same. */
+    public void keyUpdate(boolean requestPeer) throws IOException {
+        handshake();
+        if (afterTls13 == null) throw new IllegalStateException("KeyUpdate exists only in TLS 1.3; this connection is TLS 1.2");
+        synchronized (writeLock) {
+            guard(() -> afterTls13.send(requestPeer ? KeyUpdate.UPDATE_REQUESTED : KeyUpdate.UPDATE_NOT_REQUESTED));
+        }
+    }
+
     public boolean isClient() {
         return client;
     }
 
     // ---- used by ClientHandshake and ServerHandshake ----
+
+    void finishHandshake13(Tls13Secrets sec, List<X509Certificate> peer) {
+        this.tls13Secrets = sec;
+        this.peerCertificates = List.copyOf(peer);
+        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client);
+    }
 
     void finishHandshake(Session s, Secrets sec, boolean wasResumed) {
         this.session = s;
@@ -237,7 +279,9 @@ public final class Connection implements Closeable {
             peerClosed = true;
             throw new PeerClosed();
         }
-        if (level == AlertLevel.FATAL.code || d == null) throw new AlertReceivedException(a[1] & 0xff, d);
+        // TLS 1.3 has no warnings left but these two (RFC 8446 §6): any other alert ends the connection
+        boolean fatal = level == AlertLevel.FATAL.code || d == null || (io.tls13() && d != AlertDescription.USER_CANCELED);
+        if (fatal) throw new AlertReceivedException(a[1] & 0xff, d);
         // other warnings (e.g. no_renegotiation) need no action here, but an endless run of them keeps a
         // server busy for nothing (CVE-2016-8610, "SSL Death Alert"): OpenSSL stops after 5 too
         if (++warningsInARow > MAX_WARNINGS_IN_A_ROW) {
@@ -261,7 +305,10 @@ public final class Connection implements Closeable {
                     transcript.other(false, "ApplicationData", r.plaintext(), true);
                     if (r.plaintext().length > 0) return r.plaintext();
                 }
-                case HANDSHAKE -> refuseRenegotiation(r.plaintext());
+                case HANDSHAKE -> {
+                    if (afterTls13 != null) afterTls13.received(r.plaintext());
+                    else refuseRenegotiation(r.plaintext());
+                }
                 default -> throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                         "unexpected " + r.type().rfcName() + " record after the handshake");
             }

@@ -31,6 +31,8 @@ final class HandshakeIO {
     private byte[] pending = new byte[0];
     /** The negotiated key exchange, once known: only to show a ClientKeyExchange's fields in the transcript. */
     private KeyExchange keyExchange;
+    /** After a TLS 1.3 ServerHello: messages use 1.3 layouts, and a clear ChangeCipherSpec is ignored (RFC 8446 §5). */
+    private boolean tls13;
 
     HandshakeIO(Connection conn, RecordLayer records, Transcript transcript) {
         this.conn = conn;
@@ -46,7 +48,7 @@ final class HandshakeIO {
     void send(HandshakeMessage m) throws IOException {
         byte[] bytes = m.encode();
         handshakeMessages.writeBytes(bytes);
-        transcript.handshake(true, m, bytes, keyExchange, records.writeEncrypted());
+        transcript.handshake(true, m, bytes, keyExchange, records.writeEncrypted(), tls13);
         records.write(ContentType.HANDSHAKE, bytes);
     }
 
@@ -72,13 +74,17 @@ final class HandshakeIO {
                 if (pending.length >= Handshake.HEADER_LENGTH + len) {
                     byte[] bytes = Arrays.copyOfRange(pending, 0, Handshake.HEADER_LENGTH + len);
                     pending = Arrays.copyOfRange(pending, bytes.length, pending.length);
-                    HandshakeMessage m = Handshake.decode(bytes);
+                    HandshakeMessage m = tls13 ? Handshake.decode13(bytes) : Handshake.decode(bytes);
                     handshakeMessages.writeBytes(bytes);
-                    transcript.handshake(false, m, bytes, keyExchange, records.readEncrypted());
+                    transcript.handshake(false, m, bytes, keyExchange, records.readEncrypted(), tls13);
                     return m;
                 }
             }
             Record r = conn.nextRecord();
+            if (tls13 && isCompatibilityChangeCipherSpec(r)) {
+                transcript.other(false, "ChangeCipherSpec (compatibility)", r.plaintext(), false);
+                continue;
+            }
             if (r.type() != ContentType.HANDSHAKE) {
                 throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected a handshake message but got a "
                         + r.type().rfcName() + " record");
@@ -90,6 +96,29 @@ final class HandshakeIO {
             System.arraycopy(r.plaintext(), 0, joined, pending.length, r.plaintext().length);
             pending = joined;
         }
+    }
+
+    boolean tls13() {
+        return tls13;
+    }
+
+    /** A TLS 1.3 ServerHello is out: 1.3 message layouts from here on. */
+    void negotiated13() {
+        records.versionAgreed();
+        tls13 = true;
+    }
+
+    /**
+     * The ChangeCipherSpec of TLS 1.3's middlebox compatibility mode (RFC 8446 §D.4): sent in clear,
+     * ignored by the peer, there only so that boxes which know TLS 1.2 let the connection through.
+     */
+    void sendCompatibilityChangeCipherSpec() throws IOException {
+        records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+        transcript.other(true, "ChangeCipherSpec (compatibility)", new byte[] {1}, false);
+    }
+
+    private static boolean isCompatibilityChangeCipherSpec(Record r) {
+        return r.type() == ContentType.CHANGE_CIPHER_SPEC && !r.encrypted() && r.plaintext().length == 1 && r.plaintext()[0] == 1;
     }
 
     /** ServerHello is out: the records' version is fixed from here on, and the suite is known. */

@@ -23,6 +23,7 @@ import tlslab.handshake.HelloExtensions;
 import tlslab.handshake.ServerHello;
 import tlslab.handshake.ServerHelloDone;
 import tlslab.handshake.ServerKeyExchange;
+import tlslab.handshake.Tls13Extensions;
 import tlslab.handshake.SignatureScheme;
 import tlslab.keys.CertificateVerifier;
 import tlslab.wire.ProtocolVersion;
@@ -51,6 +52,17 @@ final class ServerHandshake {
         ClientHello hello = io.expect(ClientHello.class);
         checkClientHello(hello);
         HelloExtensions ext = HelloExtensions.of(hello);
+        Tls13Extensions ext13 = Extension.find(hello.extensions(), Extension.SUPPORTED_VERSIONS) == null ? null
+                : Tls13Extensions.of(hello);
+        if (config.versions.contains(ProtocolVersion.TLS13) && ext13 != null
+                && ext13.supportedVersions().contains(ProtocolVersion.TLS13)) {
+            new Tls13ServerHandshake(conn).run(hello, ext13);
+            return;
+        }
+        if (!config.versions.contains(ProtocolVersion.TLS12)) {
+            throw new TlsException(AlertDescription.PROTOCOL_VERSION, "the client does not offer TLS 1.3, the only version"
+                    + " this server is set to speak (TlsConfig.versions)");
+        }
         Session cached = resumable(hello, ext);
         if (cached != null) {
             resume(hello, ext, cached);
@@ -148,6 +160,10 @@ final class ServerHandshake {
     private ServerHello serverHello(HelloExtensions ext, byte[] sessionId, Agreed agreed) {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
+        if (config.versions.contains(ProtocolVersion.TLS13)) {
+            // RFC 8446 §4.1.3: a 1.3 server settling for 1.2 says so, for a 1.3 client whose offer was stripped
+            System.arraycopy(Tls13Handshake.DOWNGRADE_TLS12, 0, random, 24, Tls13Handshake.DOWNGRADE_TLS12.length);
+        }
         List<Extension> out = new ArrayList<>();
         if (ext.secureRenegotiation()) out.add(Extension.renegotiationInfo());
         if (agreed.suite().keyExchange == KeyExchange.ECDHE && ext.pointFormats() != null) out.add(Extension.ecPointFormats());

@@ -12,8 +12,10 @@ import tlslab.crypto.CipherSuite;
 import tlslab.crypto.NamedGroup;
 import tlslab.crypto.Prf;
 import tlslab.crypto.RandomSource;
+import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.transcript.Entry;
 import tlslab.transcript.KeyLog;
+import tlslab.wire.ProtocolVersion;
 
 /** Settings for one side of a connection. Setters return {@code this} so settings chain. */
 public final class TlsConfig {
@@ -43,6 +45,10 @@ public final class TlsConfig {
     Prf.Function prf = Prf::prf;
     boolean extendedMasterSecret = true;
     boolean encryptThenMac = true;
+    /** The protocol versions this side speaks (ProtocolVersion codes). */
+    List<Integer> versions = List.of(ProtocolVersion.TLS12);
+    List<Tls13CipherSuite> tls13CipherSuites = List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256,
+            Tls13CipherSuite.TLS_AES_256_GCM_SHA384, Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
     final List<Consumer<Entry>> observers = new ArrayList<>();
 
     /** Cipher suites, most preferred first (a server uses its own order). */
@@ -120,6 +126,30 @@ public final class TlsConfig {
      */
     public TlsConfig extendedMasterSecret(boolean on) {
         this.extendedMasterSecret = on;
+        return this;
+    }
+
+    /**
+     * The versions to speak: {@code ProtocolVersion.TLS13}, {@code ProtocolVersion.TLS12} or both. With
+     * both, TLS 1.3 is offered and preferred and 1.2 is what a 1.2-only peer gets.
+     */
+    public TlsConfig versions(int... versions) {
+        List<Integer> v = new ArrayList<>();
+        for (int version : versions) {
+            if (version != ProtocolVersion.TLS12 && version != ProtocolVersion.TLS13) {
+                throw new IllegalArgumentException("this library speaks TLS 1.2 and 1.3, not " + ProtocolVersion.nameAndCode(version));
+            }
+            v.add(version);
+        }
+        if (v.isEmpty()) throw new IllegalArgumentException("at least one version is needed");
+        this.versions = List.copyOf(v);
+        return this;
+    }
+
+    /** TLS 1.3 cipher suites, most preferred first. */
+    public TlsConfig tls13CipherSuites(Tls13CipherSuite... suites) {
+        if (suites.length == 0) throw new IllegalArgumentException("at least one TLS 1.3 cipher suite is needed");
+        this.tls13CipherSuites = List.of(suites);
         return this;
     }
 

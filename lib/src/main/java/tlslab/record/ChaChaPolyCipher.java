@@ -62,7 +62,7 @@ final class ChaChaPolyCipher implements RecordCipher {
     public int seal(long seq, ContentType type, byte[] plaintext, int off, int len, byte[] out, int outOff) {
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(nonce(iv, seq)));
-            cipher.updateAAD(additionalData(seq, type, len));
+            cipher.updateAAD(GcmCipher.additionalData(seq, type, len));
             return cipher.doFinal(plaintext, off, len, out, outOff);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("ChaCha20-Poly1305 encryption failed (the JDK refuses to reuse a key and nonce:"
@@ -94,7 +94,7 @@ final class ChaChaPolyCipher implements RecordCipher {
                 cipher = newCipher();
                 cipher.init(Cipher.DECRYPT_MODE, key, nonce);
             }
-            cipher.updateAAD(additionalData(seq, type, len));
+            cipher.updateAAD(GcmCipher.additionalData(seq, type, len));
             return cipher.doFinal(in, off, fragmentLength, out, outOff);
         } catch (AEADBadTagException e) {
             throw new TlsException(AlertDescription.BAD_RECORD_MAC, "Poly1305 tag check failed on " + type.rfcName()
@@ -107,18 +107,6 @@ final class ChaChaPolyCipher implements RecordCipher {
     @Override
     public int maxExpansion() {
         return TAG;
-    }
-
-    /** seq_num (8) ‖ type (1) ‖ version 3,3 (2) ‖ plaintext length (2). */
-    private static byte[] additionalData(long seq, ContentType type, int length) {
-        byte[] ad = new byte[13];
-        for (int i = 0; i < 8; i++) ad[i] = (byte) (seq >>> (56 - 8 * i));
-        ad[8] = (byte) type.code;
-        ad[9] = 3;
-        ad[10] = 3;
-        ad[11] = (byte) (length >>> 8);
-        ad[12] = (byte) length;
-        return ad;
     }
 
     @Override

@@ -6,6 +6,7 @@ import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule.KeyBlock;
 import tlslab.crypto.Side;
+import tlslab.crypto.tls13.Tls13CipherSuite;
 
 /**
  * Protection of one direction of a connection: turns a plaintext fragment into the bytes of a
@@ -37,6 +38,21 @@ public interface RecordCipher {
 
     /** Bytes a record grows by when sealed, at most (for the record_overflow check). */
     int maxExpansion();
+
+    /** The type the record header shows: the real one, except in TLS 1.3, where it is always application_data. */
+    default ContentType outerType(ContentType type) {
+        return type;
+    }
+
+    /** True for TLS 1.3: {@link #open} returns the content with the real content type as its last byte. */
+    default boolean typeInside() {
+        return false;
+    }
+
+    /** TLS 1.3 records under {@code trafficSecret} (RFC 8446 §5.2): see {@link Tls13RecordCipher}. */
+    static RecordCipher tls13(Tls13CipherSuite suite, byte[] trafficSecret) {
+        return new Tls13Fragments(Tls13RecordCipher.of(suite, trafficSecret));
+    }
 
     /** Before ChangeCipherSpec: records travel in clear. */
     RecordCipher NONE = new RecordCipher() {

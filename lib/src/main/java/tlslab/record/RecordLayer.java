@@ -80,7 +80,7 @@ public final class RecordLayer {
         long seq = writeSeq++;
         byte[] fragment = writeCipher.seal(seq, type, data, off, n);
         byte[] wire = new byte[Record.HEADER_LENGTH + fragment.length];
-        wire[0] = (byte) type.code;
+        wire[0] = (byte) writeCipher.outerType(type).code;
         wire[1] = (byte) (ProtocolVersion.TLS12 >>> 8);
         wire[2] = (byte) ProtocolVersion.TLS12;
         wire[3] = (byte) (fragment.length >>> 8);
@@ -132,9 +132,19 @@ public final class RecordLayer {
         System.arraycopy(header, 0, wire, 0, Record.HEADER_LENGTH);
         readFully(wire, Record.HEADER_LENGTH, length, type.rfcName() + " record body");
         byte[] fragment = java.util.Arrays.copyOfRange(wire, Record.HEADER_LENGTH, wire.length);
+        if (readCipher.typeInside() && type == ContentType.CHANGE_CIPHER_SPEC) {
+            // TLS 1.3's compatibility ChangeCipherSpec travels in clear even under new keys (RFC 8446 §5)
+            Record ccs = new Record(type, readSeq, wire, fragment, false);
+            if (listener != null) listener.onRecord(false, ccs);
+            return ccs;
+        }
         long seq = readSeq++;
         recordsRead++;
         byte[] plaintext = readCipher.open(seq, type, fragment);
+        if (readCipher.typeInside()) {   // TLS 1.3: the real content type is the last byte the cipher gives back
+            type = ContentType.of(plaintext[plaintext.length - 1] & 0xff);
+            plaintext = java.util.Arrays.copyOf(plaintext, plaintext.length - 1);
+        }
         if (plaintext.length > MAX_PLAINTEXT) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW, "record #" + at + " decrypts to "
                     + plaintext.length + " bytes, more than 2^14");

@@ -14,13 +14,13 @@ import tlslab.wire.Field;
  * handshake messages), whether it travelled encrypted, and when.
  */
 public record Entry(Direction direction, String name, byte[] bytes, HandshakeMessage message,
-                    KeyExchange keyExchange, boolean encrypted, Instant time) {
+                    KeyExchange keyExchange, boolean encrypted, Instant time, boolean tls13) {
 
     /** Field-by-field breakdown of a handshake message (empty for other entries). */
     public List<Field> fields() {
         if (message == null) return List.of();
         try {
-            return Handshake.explain(bytes, keyExchange);
+            return tls13 ? Handshake.explain13(bytes) : Handshake.explain(bytes, keyExchange);
         } catch (DecodeException e) {
             throw new IllegalStateException("recorded message no longer decodes: " + e.getMessage(), e);
         }

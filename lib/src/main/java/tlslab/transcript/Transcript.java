@@ -39,11 +39,16 @@ public final class Transcript {
     }
 
     public void handshake(boolean sent, HandshakeMessage m, byte[] bytes, KeyExchange kx, boolean encrypted) {
-        add(new Entry(direction(sent), m.type().rfcName, bytes, m, kx, encrypted, clock.instant()));
+        handshake(sent, m, bytes, kx, encrypted, false);
+    }
+
+    /** A handshake message; {@code tls13} says it has TLS 1.3's layout (for its field breakdown). */
+    public void handshake(boolean sent, HandshakeMessage m, byte[] bytes, KeyExchange kx, boolean encrypted, boolean tls13) {
+        add(new Entry(direction(sent), m.type().rfcName, bytes, m, kx, encrypted, clock.instant(), tls13));
     }
 
     public void other(boolean sent, String name, byte[] bytes, boolean encrypted) {
-        add(new Entry(direction(sent), name, bytes, null, null, encrypted, clock.instant()));
+        add(new Entry(direction(sent), name, bytes, null, null, encrypted, clock.instant(), false));
     }
 
     public void record(boolean sent, Record r) {

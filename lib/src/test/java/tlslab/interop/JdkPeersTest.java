@@ -55,6 +55,10 @@ class JdkPeersTest {
     }
 
     static SSLContext context(boolean withKey) throws Exception {
+        return context(withKey, "TLSv1.2");
+    }
+
+    static SSLContext context(boolean withKey, String protocol) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", TestPki.CA.certificate());
@@ -69,7 +73,7 @@ class JdkPeersTest {
             kmf = KeyManagerFactory.getInstance("PKIX");
             kmf.init(keys, new char[0]);
         }
-        SSLContext ctx = SSLContext.getInstance("TLSv1.2");
+        SSLContext ctx = SSLContext.getInstance(protocol);
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return ctx;
     }

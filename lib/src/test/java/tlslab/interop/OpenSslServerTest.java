@@ -35,6 +35,16 @@ class OpenSslServerTest {
         return p;
     }
 
+    /** {@code openssl s_server -tls1_3 -www}: TLS 1.3 only. */
+    static Peer sServer13(int port, List<String> extra) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                "-cert", "server.pem", "-key", "server.key", "-tls1_3", "-www"));
+        cmd.addAll(extra);
+        Peer p = Peer.start(TestPki.files(), cmd);
+        p.await("ACCEPT", 15);
+        return p;
+    }
+
     static Connection get(int port, TlsConfig config) throws IOException {
         return HttpGet.get(port, config, "HTTP/1.0 200 ok");
     }

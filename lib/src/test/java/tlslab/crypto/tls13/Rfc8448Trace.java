@@ -121,6 +121,13 @@ public final class Rfc8448Trace {
         return trace;
     }
 
+    /** Every step of a section, in the order printed (for tests that walk a whole handshake). */
+    public List<Step> steps(String section) {
+        List<Step> found = sections.get(section);
+        if (found == null) throw new AssertionError("RFC 8448 has no section " + section);
+        return List.copyOf(found);
+    }
+
     /** Every step of a section with this actor and title (the title without its trailing colon). */
     public List<Step> steps(String section, String actor, String title) {
         List<Step> found = new ArrayList<>();

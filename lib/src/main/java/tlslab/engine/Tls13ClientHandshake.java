@@ -1,0 +1,122 @@
+package tlslab.engine;
+
+import java.io.IOException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+import tlslab.crypto.NamedGroup;
+import tlslab.crypto.tls13.Tls13CipherSuite;
+import tlslab.handshake.CertificateMessage13;
+import tlslab.handshake.CertificateVerify;
+import tlslab.handshake.ClientHello;
+import tlslab.handshake.EncryptedExtensions;
+import tlslab.handshake.Extension;
+import tlslab.handshake.KeyShare;
+import tlslab.handshake.KeyShareEntry;
+import tlslab.handshake.ServerHello;
+import tlslab.handshake.SignatureScheme;
+import tlslab.handshake.SupportedVersions;
+import tlslab.handshake.Tls13Extensions;
+import tlslab.keys.CertificateVerifier;
+import tlslab.wire.ProtocolVersion;
+
+/**
+ * The client's side of a TLS 1.3 full handshake (RFC 8446 §2, §4): the ClientHello already carries
+ * a key share, so the keys exist after one round trip and the server's whole answer is encrypted
+ * after its ServerHello.
+ */
+final class Tls13ClientHandshake {
+    /** Offered in ClientHello.signature_algorithms: RSA-PSS for 1.3, PKCS#1 v1.5 in case the server picks 1.2. */
+    static final List<Integer> SIGNATURE_SCHEMES = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA512, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
+            SignatureScheme.RSA_PKCS1_SHA512);
+
+    private final Connection conn;
+    private final HandshakeIO io;
+    private final TlsConfig config;
+    /** One ephemeral key pair per group we sent a share for: the first group of the config. */
+    private final Map<Integer, KeyPair> shares = new LinkedHashMap<>();
+
+    Tls13ClientHandshake(Connection conn) {
+        this.conn = conn;
+        this.io = conn.io;
+        this.config = conn.config;
+    }
+
+    /** The ClientHello extensions TLS 1.3 adds: supported_versions and one key share. */
+    List<Extension> helloExtensions() {
+        NamedGroup first = config.groups.get(0);
+        KeyPair pair = first.generate(config.random());
+        shares.put(first.id, pair);
+        List<Integer> versions = config.versions.contains(ProtocolVersion.TLS12)
+                ? List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12) : List.of(ProtocolVersion.TLS13);
+        return List.of(SupportedVersions.offered(versions),
+                KeyShare.clientShares(List.of(new KeyShareEntry(first.id, first.encode(pair.getPublic())))));
+    }
+
+    void run(ClientHello hello, ServerHello sh) throws IOException {
+        Tls13Extensions ext = Tls13Extensions.of(sh);
+        if (sh.isHelloRetryRequest()) {
+            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the server asks for another key share (HelloRetryRequest"
+                    + " for " + NamedGroup.nameOf(ext.selectedGroup() == null ? -1 : ext.selectedGroup())
+                    + "), which this client does not do yet: offer that group first with TlsConfig.groups");
+        }
+        Tls13CipherSuite suite = Tls13CipherSuite.byCode(sh.cipherSuite());
+        if (suite == null || !config.tls13CipherSuites.contains(suite)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello.cipher_suite 0x"
+                    + Integer.toHexString(sh.cipherSuite()) + " is not a TLS 1.3 suite the client offered");
+        }
+        if (!Arrays.equals(sh.sessionId(), hello.sessionId())) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello.legacy_session_id_echo differs from the"
+                    + " ClientHello's legacy_session_id (RFC 8446 §4.1.3)");
+        }
+        KeyShareEntry theirs = ext.serverShare();
+        if (theirs == null) throw Tls13Handshake.missing("ServerHello", "key_share");
+        KeyPair mine = shares.get(theirs.group());
+        if (mine == null) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello.key_share is for "
+                    + NamedGroup.nameOf(theirs.group()) + ", a group the client sent no share for");
+        }
+        NamedGroup group = NamedGroup.byId(theirs.group());
+        byte[] shared = group.agree(mine.getPrivate(), group.decode(theirs.keyExchange()));
+        io.negotiated13();
+        Tls13Handshake keys = new Tls13Handshake(io, config, suite, hello.random());
+        keys.handshakeKeys(shared);
+        conn.records.changeReadCipher(keys.cipher(false, false));
+
+        io.expect(EncryptedExtensions.class);
+        List<X509Certificate> chain = io.expect(CertificateMessage13.class).chain();
+        if (chain.isEmpty()) throw new TlsException(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate");
+        if (config.verifyPeer) CertificateVerifier.verify(chain, config.trustedCas, config.serverName, config.clock.instant());
+        checkCertificateVerify(keys, chain.get(0).getPublicKey());
+        keys.checkFinished(false);
+        keys.applicationKeys();
+
+        io.sendCompatibilityChangeCipherSpec();   // we sent a legacy_session_id: middlebox compatibility mode (§D.4)
+        conn.records.changeWriteCipher(keys.cipher(true, false));
+        io.send(keys.finished(true));
+        conn.records.changeWriteCipher(keys.cipher(true, true));
+        conn.records.changeReadCipher(keys.cipher(false, true));
+        conn.finishHandshake13(keys.secrets(sh.random(), shared), chain);
+    }
+
+    private void checkCertificateVerify(Tls13Handshake keys, PublicKey serverKey) throws IOException {
+        byte[] signed = Tls13Handshake.certificateVerifyContent(true, keys.transcriptHash());
+        CertificateVerify cv = io.expect(CertificateVerify.class);
+        if (!Tls13ServerHandshake.SIGNS_WITH.contains(cv.signatureScheme())) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "CertificateVerify.algorithm "
+                    + SignatureScheme.nameOf(cv.signatureScheme()) + " is not an RSA-PSS scheme the client offered");
+        }
+        if (!Signatures.verify(cv.signatureScheme(), serverKey, signed, cv.signature())) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "CertificateVerify.signature does not verify with the server"
+                    + " certificate's key: the server did not prove it holds that certificate's private key");
+        }
+    }
+}

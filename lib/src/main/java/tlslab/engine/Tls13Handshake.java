@@ -1,0 +1,111 @@
+package tlslab.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+import tlslab.crypto.tls13.Hash;
+import tlslab.crypto.tls13.SecretSchedule;
+import tlslab.crypto.tls13.Tls13CipherSuite;
+import tlslab.crypto.tls13.VerifyData;
+import tlslab.handshake.Finished;
+import tlslab.record.RecordCipher;
+import tlslab.transcript.KeyLog;
+
+/**
+ * What both sides of a TLS 1.3 handshake (RFC 8446 §4) do alike: walk the key schedule as the
+ * transcript grows, switch record keys, and make and check Finished and CertificateVerify.
+ */
+final class Tls13Handshake {
+    /** RFC 8446 §4.1.3: the last 8 bytes of a 1.3-capable server's random when it settles for TLS 1.2. */
+    static final byte[] DOWNGRADE_TLS12 = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x01};
+
+    private final HandshakeIO io;
+    private final TlsConfig config;
+    final Tls13CipherSuite suite;
+    final Hash hash;
+    private final byte[] clientRandom;
+    private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication;
+
+    Tls13Handshake(HandshakeIO io, TlsConfig config, Tls13CipherSuite suite, byte[] clientRandom) {
+        this.io = io;
+        this.config = config;
+        this.suite = suite;
+        this.hash = suite.hash;
+        this.clientRandom = clientRandom;
+    }
+
+    /** Hash of every handshake message so far (Transcript-Hash, §4.4.1). */
+    byte[] transcriptHash() {
+        return hash.digest(io.handshakeMessages());
+    }
+
+    /** After ServerHello: the handshake secret from the (EC)DHE shared secret, and both handshake traffic secrets. */
+    void handshakeKeys(byte[] sharedSecret) {
+        early = SecretSchedule.earlySecret(hash);
+        handshakeSecret = SecretSchedule.handshakeSecret(hash, early, sharedSecret);
+        byte[] helloHash = transcriptHash();
+        clientHandshake = SecretSchedule.clientHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
+        serverHandshake = SecretSchedule.serverHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
+        log("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientHandshake);
+        log("SERVER_HANDSHAKE_TRAFFIC_SECRET", serverHandshake);
+    }
+
+    /** After the server's Finished: the master secret and both application traffic secrets. */
+    void applicationKeys() {
+        master = SecretSchedule.masterSecret(hash, handshakeSecret);
+        byte[] serverFinishedHash = transcriptHash();
+        clientApplication = SecretSchedule.clientApplicationTrafficSecret0(hash, master, serverFinishedHash);
+        serverApplication = SecretSchedule.serverApplicationTrafficSecret0(hash, master, serverFinishedHash);
+        log("CLIENT_TRAFFIC_SECRET_0", clientApplication);
+        log("SERVER_TRAFFIC_SECRET_0", serverApplication);
+    }
+
+    /** From now on {@code writer}'s records are protected with its handshake or application traffic secret. */
+    RecordCipher cipher(boolean clientWrites, boolean application) {
+        byte[] secret = application ? (clientWrites ? clientApplication : serverApplication)
+                : (clientWrites ? clientHandshake : serverHandshake);
+        return RecordCipher.tls13(suite, secret);
+    }
+
+    /** Finished from the client or server over the transcript so far (§4.4.4). */
+    Finished finished(boolean fromClient) {
+        return new Finished(VerifyData.verifyData(hash, fromClient ? clientHandshake : serverHandshake, transcriptHash()));
+    }
+
+    /** Reads the peer's Finished and checks it in constant time (decrypt_error, §4.4.4). */
+    void checkFinished(boolean fromClient) throws IOException {
+        byte[] expected = finished(fromClient).verifyData();
+        HandshakeIO.checkFinished(expected, io.expect(Finished.class).verifyData(), fromClient ? "client" : "server");
+    }
+
+    /**
+     * What CertificateVerify signs (§4.4.3): 64 spaces, a context string naming the signer's role, a
+     * zero byte, then the transcript hash. The spaces push the attacker-chosen part of the content away
+     * from the start, where older signature formats put their own data.
+     */
+    static byte[] certificateVerifyContent(boolean fromServer, byte[] transcriptHash) {
+        byte[] context = ("TLS 1.3, " + (fromServer ? "server" : "client") + " CertificateVerify").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[64 + context.length + 1 + transcriptHash.length];
+        Arrays.fill(out, 0, 64, (byte) 0x20);
+        System.arraycopy(context, 0, out, 64, context.length);
+        System.arraycopy(transcriptHash, 0, out, 64 + context.length + 1, transcriptHash.length);
+        return out;
+    }
+
+    Tls13Secrets secrets(byte[] serverRandom, byte[] sharedSecret) {
+        return new Tls13Secrets(suite, clientRandom, serverRandom, sharedSecret, early, handshakeSecret, clientHandshake,
+                serverHandshake, master, clientApplication, serverApplication);
+    }
+
+    private void log(String label, byte[] secret) {
+        KeyLog keyLog = config.keyLog;
+        if (keyLog != null) keyLog.log(label, clientRandom, secret);
+    }
+
+    static TlsException missing(String message, String extension) {
+        return new TlsException(AlertDescription.MISSING_EXTENSION, message + " lacks " + extension + ", which TLS 1.3 requires");
+    }
+}

@@ -1,0 +1,151 @@
+package tlslab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+import tlslab.crypto.NamedGroup;
+import tlslab.crypto.tls13.Tls13CipherSuite;
+import tlslab.handshake.ClientHello;
+import tlslab.handshake.Extension;
+import tlslab.handshake.Handshake;
+import tlslab.transcript.Entry;
+import tlslab.transcript.KeyLog;
+import tlslab.transport.Interceptor;
+import tlslab.wire.ProtocolVersion;
+
+/** TLS 1.3 between two tlslab peers in memory (RFC 8446 §2): the 1-RTT handshake, versions, keys, KeyUpdate. */
+class Tls13HandshakeTest {
+    static final int TLS13 = ProtocolVersion.TLS13, TLS12 = ProtocolVersion.TLS12;
+
+    static Connection[] connect(TlsConfig client, TlsConfig server) throws Exception {
+        return MemoryHandshakeTest.connect(client, server, Interceptor.NONE);
+    }
+
+    @Test
+    void oneRoundTripWithEverythingAfterServerHelloEncrypted() throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13, TLS12), TestPki.server().versions(TLS13, TLS12));
+        assertEquals(TLS13, c[0].version());
+        assertEquals(TLS13, c[1].version());
+        assertEquals(List.of("ClientHello", "ServerHello", "ChangeCipherSpec (compatibility)", "EncryptedExtensions", "Certificate",
+                "CertificateVerify", "Finished", "ChangeCipherSpec (compatibility)", "Finished"), c[0].transcript().names());
+        for (Entry e : c[0].transcript().entries()) {
+            boolean clear = e.name().equals("ClientHello") || e.name().equals("ServerHello") || e.name().startsWith("ChangeCipherSpec");
+            assertEquals(!clear, e.encrypted(), e.name());
+            if (e.message() != null) assertTrue(e.fields().size() > 2, e.name() + " explains its fields");
+        }
+        c[0].write("GET / HTTP/1.0\r\n\r\n".getBytes());
+        assertEquals("GET / HTTP/1.0\r\n\r\n", new String(c[1].read()));
+        c[1].write("hello".getBytes());
+        assertEquals("hello", new String(c[0].read()));
+        Tls13Secrets a = c[0].tls13Secrets(), b = c[1].tls13Secrets();
+        assertArrayEquals(a.masterSecret(), b.masterSecret());
+        assertArrayEquals(a.clientApplicationTrafficSecret(), b.clientApplicationTrafficSecret());
+        assertNull(c[0].secrets());
+        assertEquals(TestPki.SERVER_CERT, c[0].peerCertificates().get(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tls13CipherSuite.class)
+    void everySuite(Tls13CipherSuite suite) throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13).tls13CipherSuites(suite), TestPki.server().versions(TLS13, TLS12));
+        assertEquals(suite.name(), c[1].cipherSuiteName());
+        c[1].write(new byte[40000]);
+        int got = 0;
+        while (got < 40000) got += c[0].read().length;
+        assertEquals(40000, got);
+    }
+
+    @Test
+    void eitherGroup() throws Exception {
+        for (NamedGroup g : NamedGroup.values()) {
+            Connection[] c = connect(TestPki.client().versions(TLS13).groups(g), TestPki.server().versions(TLS13));
+            assertEquals(TLS13, c[0].version(), g.toString());
+        }
+    }
+
+    @Test
+    void aTls12PeerGetsTls12() throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13, TLS12), TestPki.server().versions(TLS12));
+        assertEquals(TLS12, c[0].version());
+        c = connect(TestPki.client().versions(TLS12), TestPki.server().versions(TLS13, TLS12));
+        assertEquals(TLS12, c[1].version());
+        // a 1.3 server settling for 1.2 marks its random (RFC 8446 §4.1.3)
+        byte[] random = c[0].secrets().serverRandom();
+        assertArrayEquals(Tls13Handshake.DOWNGRADE_TLS12, Arrays.copyOfRange(random, 24, 32));
+    }
+
+    @Test
+    void versionsThatDoNotMeetFailCleanly() {
+        TlsException e = assertThrows(TlsException.class,
+                () -> connect(TestPki.client().versions(TLS12), TestPki.server().versions(TLS13)));
+        assertEquals(AlertDescription.PROTOCOL_VERSION, e.alert(), e.getMessage());
+    }
+
+    /** A man in the middle strips supported_versions from the ClientHello: the server's 1.2 random gives it away. */
+    @Test
+    void theClientCatchesADowngrade() {
+        Interceptor strip = (fromClient, bytes) -> {
+            if (!fromClient || bytes[0] != 22 || bytes[5] != 1) return bytes;
+            try {
+                ClientHello ch = (ClientHello) Handshake.decode(Arrays.copyOfRange(bytes, 5, bytes.length));
+                List<Extension> ext = new ArrayList<>(ch.extensions());
+                ext.removeIf(x -> x.type() == Extension.SUPPORTED_VERSIONS);
+                ClientHello stripped = new ClientHello(ch.clientVersion(), ch.random(), ch.sessionId(),
+                        ch.cipherSuites().stream().filter(s -> s < 0x1301 || s > 0x1303).toList(), ch.compressionMethods(), ext);
+                byte[] body = stripped.encode();
+                byte[] record = new byte[5 + body.length];
+                System.arraycopy(bytes, 0, record, 0, 3);
+                record[3] = (byte) (body.length >>> 8);
+                record[4] = (byte) body.length;
+                System.arraycopy(body, 0, record, 5, body.length);
+                return record;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        TlsException e = assertThrows(TlsException.class, () -> MemoryHandshakeTest.connect(TestPki.client().versions(TLS13, TLS12),
+                TestPki.server().versions(TLS13, TLS12), strip));
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert(), e.getMessage());
+        assertTrue(e.getMessage().contains("downgrade"), e.getMessage());
+    }
+
+    @Test
+    void keyUpdateBothWays() throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13), TestPki.server().versions(TLS13));
+        c[0].keyUpdate(true);   // ours change, and we ask the server to change its own
+        c[0].write("after".getBytes());
+        assertEquals("after", new String(c[1].read()));   // the server reads KeyUpdate, answers with its own
+        c[1].write("reply".getBytes());
+        assertEquals("reply", new String(c[0].read()));
+        assertEquals(2, c[0].transcript().names().stream().filter(n -> n.equals("KeyUpdate")).count());
+    }
+
+    @Test
+    void theKeyLogHasTheFourTrafficSecrets() throws Exception {
+        Path log = Files.createTempFile("tls13", ".keys");
+        Connection[] c = connect(TestPki.client().versions(TLS13).keyLog(new KeyLog(log)), TestPki.server().versions(TLS13));
+        List<String> lines = Files.readAllLines(log);
+        Tls13Secrets s = c[0].tls13Secrets();
+        assertEquals(List.of(KeyLog.line("CLIENT_HANDSHAKE_TRAFFIC_SECRET", s.clientRandom(), s.clientHandshakeTrafficSecret()),
+                KeyLog.line("SERVER_HANDSHAKE_TRAFFIC_SECRET", s.clientRandom(), s.serverHandshakeTrafficSecret()),
+                KeyLog.line("CLIENT_TRAFFIC_SECRET_0", s.clientRandom(), s.clientApplicationTrafficSecret()),
+                KeyLog.line("SERVER_TRAFFIC_SECRET_0", s.clientRandom(), s.serverApplicationTrafficSecret())), lines);
+        assertNotNull(s.sharedSecret());
+    }
+}

@@ -1,0 +1,162 @@
+package tlslab.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tlslab.cli.LabServer;
+import tlslab.crypto.NamedGroup;
+import tlslab.crypto.tls13.Tls13CipherSuite;
+import tlslab.engine.Connection;
+import tlslab.engine.TestPki;
+import tlslab.transcript.KeyLog;
+import tlslab.wire.ProtocolVersion;
+
+/** TLS 1.3 with real peers, both directions: OpenSSL, curl and the JDK; every suite and group. */
+@Timeout(60)
+class Tls13InteropTest {
+    static final int TLS13 = ProtocolVersion.TLS13, TLS12 = ProtocolVersion.TLS12;
+
+    static Peer sClient13(int port, List<String> extra) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
+                "-servername", "www.mybank.test", "-CAfile", "ca.pem", "-verify_return_error", "-verify_hostname",
+                "www.mybank.test", "-ign_eof"));
+        cmd.addAll(extra);
+        Peer p = Peer.start(TestPki.files(), cmd);
+        p.input("GET / HTTP/1.0\r\n\r\n");
+        return p;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tls13CipherSuite.class)
+    void openSslClientAgainstOurServer(Tls13CipherSuite suite) throws Exception {
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13, TLS12));
+             Peer client = sClient13(server.port(), List.of("-ciphersuites", suite.name()))) {
+            assertEquals(0, client.waitFor(30), client.output());
+            String out = client.output();
+            assertTrue(out.contains("New, TLSv1.3, Cipher is " + suite.name()), out);
+            assertTrue(out.contains("Verify return code: 0 (ok)"), out);
+            assertTrue(out.contains("<li>Protocol: TLS 1.3</li>"), out);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tls13CipherSuite.class)
+    void ourClientAgainstOpenSslServer(Tls13CipherSuite suite) throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of("-ciphersuites", suite.name()))) {
+            Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13, TLS12).tls13CipherSuites(suite));
+            assertEquals(TLS13, c.version());
+            assertEquals(suite.name(), c.cipherSuiteName());
+        }
+    }
+
+    @Test
+    void everyGroupBothWaysWithOpenSsl() throws Exception {
+        for (NamedGroup g : NamedGroup.values()) {
+            String name = switch (g) {
+                case X25519 -> "X25519";
+                case SECP256R1 -> "P-256";
+                case SECP384R1 -> "P-384";
+            };
+            int port = Peer.freePort();
+            try (Peer server = OpenSslServerTest.sServer13(port, List.of("-groups", name))) {
+                Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).groups(g));
+                assertEquals(TLS13, c.version(), name);
+            }
+            try (LabServer server = OurServer.start(c -> c.versions(TLS13).groups(g));
+                 Peer client = sClient13(server.port(), List.of("-groups", name))) {
+                assertEquals(0, client.waitFor(30), client.output());
+                String openSslName = switch (g) {
+                    case X25519 -> "X25519";
+                    case SECP256R1 -> "ECDH, prime256v1";
+                    case SECP384R1 -> "ECDH, secp384r1";
+                };
+                assertTrue(client.output().contains("Server Temp Key: " + openSslName), client.output());
+            }
+        }
+    }
+
+    @Test
+    void keyLogMatchesOpenSsls() throws Exception {
+        Path ours = Files.createTempFile("ours13", ".log");
+        Path theirs = Files.createTempFile("theirs13", ".log");
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13).keyLog(new KeyLog(ours)));
+             Peer client = sClient13(server.port(), List.of("-keylogfile", theirs.toString()))) {
+            assertEquals(0, client.waitFor(30), client.output());
+        }
+        List<String> lines = Files.readAllLines(ours);
+        assertEquals(4, lines.size(), lines.toString());
+        String logged = Files.readString(theirs);
+        for (String line : lines) assertTrue(logged.contains(line), logged + "\nlacks\n" + line);
+    }
+
+    /** Our KeyUpdate asks s_server to update too: it must read ours, answer with its own, and still serve the page. */
+    @Test
+    void keyUpdateBothWaysWithOpenSsl() throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of());
+             java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(15000);
+            Connection c = Connection.client(tlslab.transport.Transport.of(s), TestPki.client().versions(TLS13));
+            c.handshake();
+            c.keyUpdate(true);
+            c.write("GET / HTTP/1.0\r\n\r\n".getBytes());
+            String page = new String(c.inputStream().readAllBytes());
+            assertTrue(page.startsWith("HTTP/1.0 200 ok"), page);
+            assertEquals(2, c.transcript().names().stream().filter(n -> n.equals("KeyUpdate")).count(), c.transcript().names().toString());
+        }
+    }
+
+    @Test
+    void curlAgainstOurServer() throws Exception {
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13, TLS12))) {
+            int port = server.port();
+            try (Peer curl = Peer.start(TestPki.files(), List.of("curl", "-sS", "--tlsv1.3", "--cacert", "ca.pem",
+                    "--resolve", "www.mybank.test:" + port + ":127.0.0.1", "https://www.mybank.test:" + port + "/"))) {
+                assertEquals(0, curl.waitFor(30), curl.output());
+                assertTrue(curl.output().contains("<li>Protocol: TLS 1.3</li>"), curl.output());
+            }
+        }
+    }
+
+    @Test
+    void jdkHttpClientAgainstOurServer() throws Exception {
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13, TLS12))) {
+            SSLParameters params = new SSLParameters();
+            params.setProtocols(new String[] {"TLSv1.3"});
+            HttpClient http = HttpClient.newBuilder().sslContext(JdkPeersTest.context(false, "TLSv1.3")).sslParameters(params).build();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("<li>Protocol: TLS 1.3</li>"), r.body());
+        }
+    }
+
+    @Test
+    void ourClientAgainstJdkServer() throws Exception {
+        SSLServerSocket ss = JdkPeersTest.listen(null, false);
+        ss.setEnabledProtocols(new String[] {"TLSv1.3"});
+        CompletableFuture<Void> server = JdkPeersTest.jsseServer(ss, 1);
+        Connection c = JdkPeersTest.get(ss.getLocalPort(), TestPki.client().versions(TLS13, TLS12));
+        server.get(20, TimeUnit.SECONDS);
+        assertEquals(TLS13, c.version());
+    }
+}
