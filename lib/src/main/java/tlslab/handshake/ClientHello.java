@@ -51,7 +51,7 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
     private static ClientHello read(Reader r, boolean tls13) throws DecodeException {
         String legacy = tls13 ? "legacy_" : "";
         int version = r.u16(tls13 ? "legacy_version" : "client_version");
-        r.note(tls13 ? ProtocolVersion.name(version) + ": frozen at TLS 1.2; supported_versions has the real list"
+        r.note(tls13 ? ProtocolVersion.name(version) + " for old middleboxes; supported_versions has the real list"
                 : ProtocolVersion.name(version));
         byte[] random = r.bytes("random", 32);
         r.note("client random: 32 fresh bytes, mixed into every key");
@@ -90,7 +90,7 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
     @Override
     public String toString() {
         List<String> names = new ArrayList<>();
-        cipherSuites.forEach(cs -> names.add(CipherSuite.nameOf(cs)));
+        cipherSuites.forEach(cs -> names.add(suiteName13(cs)));
         return "ClientHello{version=" + ProtocolVersion.name(clientVersion) + ", random=" + Hex.abbreviate(random, 8)
                 + ", session_id=" + Hex.of(sessionId) + ", cipher_suites=" + names + ", extensions="
                 + extensions.stream().map(e -> Extension.nameOf(e.type())).toList() + "}";

@@ -75,7 +75,7 @@ public record ServerHello(int serverVersion, byte[] random, byte[] sessionId, in
      */
     static ServerHello read13(Reader r) throws DecodeException {
         int version = r.u16("legacy_version");
-        r.note(ProtocolVersion.name(version) + ": frozen at TLS 1.2; supported_versions has the real one");
+        r.note(ProtocolVersion.name(version) + " for old middleboxes; supported_versions has the real one");
         byte[] random = r.bytes("random", 32);
         boolean retry = Arrays.equals(random, HELLO_RETRY_REQUEST_RANDOM);
         r.note(retry ? "SHA-256(\"HelloRetryRequest\"): this is a HelloRetryRequest" : "server random: 32 fresh bytes");
@@ -100,7 +100,7 @@ public record ServerHello(int serverVersion, byte[] random, byte[] sessionId, in
     @Override
     public String toString() {
         return (isHelloRetryRequest() ? "HelloRetryRequest" : "ServerHello") + "{version=" + ProtocolVersion.name(serverVersion) + ", random=" + Hex.abbreviate(random, 8)
-                + ", session_id=" + Hex.abbreviate(sessionId, 8) + ", cipher_suite=" + CipherSuite.nameOf(cipherSuite) + "}";
+                + ", session_id=" + Hex.abbreviate(sessionId, 8) + ", cipher_suite=" + ClientHello.suiteName13(cipherSuite) + "}";
     }
 
     @Override
