@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.handshake.CertificateMessage13;
 import tlslab.handshake.CertificateVerify;
 import tlslab.handshake.ClientHello;
+import tlslab.handshake.Cookie;
 import tlslab.handshake.EncryptedExtensions;
 import tlslab.handshake.Extension;
 import tlslab.handshake.KeyShare;
@@ -62,17 +64,18 @@ final class Tls13ClientHandshake {
     }
 
     void run(ClientHello hello, ServerHello sh) throws IOException {
-        Tls13Extensions ext = Tls13Extensions.of(sh);
+        Tls13CipherSuite suite = checkSuite(sh);
+        boolean compatibilitySent = false;
         if (sh.isHelloRetryRequest()) {
-            throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the server asks for another key share (HelloRetryRequest"
-                    + " for " + NamedGroup.nameOf(ext.selectedGroup() == null ? -1 : ext.selectedGroup())
-                    + "), which this client does not do yet: offer that group first with TlsConfig.groups");
+            hello = retry(hello, sh, suite);
+            compatibilitySent = true;
+            sh = io.expect(ServerHello.class);
+            if (sh.isHelloRetryRequest() || checkSuite(sh) != suite) {
+                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, sh.isHelloRetryRequest() ? "a second HelloRetryRequest"
+                        : "ServerHello.cipher_suite differs from the HelloRetryRequest's (RFC 8446 §4.1.4)");
+            }
         }
-        Tls13CipherSuite suite = Tls13CipherSuite.byCode(sh.cipherSuite());
-        if (suite == null || !config.tls13CipherSuites.contains(suite)) {
-            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello.cipher_suite 0x"
-                    + Integer.toHexString(sh.cipherSuite()) + " is not a TLS 1.3 suite the client offered");
-        }
+        Tls13Extensions ext = Tls13Extensions.of(sh);
         if (!Arrays.equals(sh.sessionId(), hello.sessionId())) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello.legacy_session_id_echo differs from the"
                     + " ClientHello's legacy_session_id (RFC 8446 §4.1.3)");
@@ -99,12 +102,54 @@ final class Tls13ClientHandshake {
         keys.checkFinished(false);
         keys.applicationKeys();
 
-        io.sendCompatibilityChangeCipherSpec();   // we sent a legacy_session_id: middlebox compatibility mode (§D.4)
+        // we sent a legacy_session_id: middlebox compatibility mode (§D.4), one ChangeCipherSpec before our second flight
+        if (!compatibilitySent) io.sendCompatibilityChangeCipherSpec();
         conn.records.changeWriteCipher(keys.cipher(true, false));
         io.send(keys.finished(true));
         conn.records.changeWriteCipher(keys.cipher(true, true));
         conn.records.changeReadCipher(keys.cipher(false, true));
         conn.finishHandshake13(keys.secrets(sh.random(), shared), chain);
+    }
+
+    private Tls13CipherSuite checkSuite(ServerHello sh) throws TlsException {
+        Tls13CipherSuite suite = Tls13CipherSuite.byCode(sh.cipherSuite());
+        if (suite == null || !config.tls13CipherSuites.contains(suite)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, (sh.isHelloRetryRequest() ? "HelloRetryRequest" : "ServerHello")
+                    + ".cipher_suite 0x" + Integer.toHexString(sh.cipherSuite()) + " is not a TLS 1.3 suite the client offered");
+        }
+        return suite;
+    }
+
+    /**
+     * The server wants a share in another group (§4.1.4): the transcript restarts from the hash of the
+     * first ClientHello, and a second ClientHello goes out with a share in that group only, and the
+     * server's cookie if it sent one. Everything else stays as it was.
+     */
+    private ClientHello retry(ClientHello first, ServerHello hrr, Tls13CipherSuite suite) throws IOException {
+        Tls13Extensions ext = Tls13Extensions.of(hrr);
+        Integer wanted = ext.selectedGroup();
+        NamedGroup group = wanted == null ? null : NamedGroup.byId(wanted);
+        if (group == null || !config.groups.contains(group) || shares.containsKey(wanted)) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "HelloRetryRequest.key_share asks for "
+                    + (wanted == null ? "no group" : NamedGroup.nameOf(wanted)) + ": it must be a group the client offered"
+                    + " and sent no share for (RFC 8446 §4.2.8)");
+        }
+        io.negotiated13();
+        io.replaceClientHello1WithItsHash(suite.hash);
+        io.sendCompatibilityChangeCipherSpec();
+        shares.clear();
+        KeyPair pair = group.generate(config.random());
+        shares.put(group.id, pair);
+        List<Extension> ext2 = new ArrayList<>();
+        for (Extension e : first.extensions()) {
+            if (e.type() == Extension.KEY_SHARE) ext2.add(KeyShare.clientShares(List.of(new KeyShareEntry(group.id, group.encode(pair.getPublic())))));
+            else if (e.type() != Extension.EARLY_DATA) ext2.add(e);
+        }
+        if (ext.cookie() != null) ext2.add(Cookie.of(ext.cookie()));
+        ClientHello second = new ClientHello(first.clientVersion(), first.random(), first.sessionId(), first.cipherSuites(),
+                first.compressionMethods(), ext2);
+        io.send(second);
+        return second;
     }
 
     private void checkCertificateVerify(Tls13Handshake keys, PublicKey serverKey) throws IOException {

@@ -25,6 +25,9 @@ import tlslab.wire.ProtocolVersion;
 /**
  * The server's side of a TLS 1.3 full handshake (RFC 8446 §2, §4): one flight answers the
  * ClientHello, from ServerHello to Finished, and everything after ServerHello is encrypted.
+ * When the client's key shares are all in groups the server doesn't take, the server first asks for
+ * another with a HelloRetryRequest naming its group (§4.1.4), and the handshake goes on from the
+ * second ClientHello.
  * <pre>
  *   ClientHello + key_share        →
  *                                  ←  ServerHello + key_share
@@ -49,8 +52,27 @@ final class Tls13ServerHandshake {
 
     void run(ClientHello hello, Tls13Extensions ext) throws IOException {
         Tls13CipherSuite suite = chooseSuite(hello);
-        KeyShareEntry theirs = chooseShare(ext);
         int scheme = chooseScheme(ext);
+        KeyShareEntry theirs = chooseShare(ext);
+        boolean compatibilitySent = false;
+        if (theirs == null) {   // a group we take, but no share for it: ask again (§4.1.4)
+            NamedGroup group = chooseGroup(ext);
+            io.send(ServerHello.helloRetryRequest(hello.sessionId(), suite.code, List.of(SupportedVersions.selected(ProtocolVersion.TLS13),
+                    KeyShare.selectedGroup(group.id))));
+            io.negotiated13();
+            io.replaceClientHello1WithItsHash(suite.hash);
+            if (hello.sessionId().length > 0) io.sendCompatibilityChangeCipherSpec();
+            compatibilitySent = true;
+            ClientHello second = io.expect(ClientHello.class);
+            Tls13Extensions ext2 = Tls13Extensions.of(second);
+            theirs = ext2.clientShares() == null ? null
+                    : ext2.clientShares().stream().filter(e -> e.group() == group.id).findFirst().orElse(null);
+            if (theirs == null || !second.cipherSuites().contains(suite.code) || ext2.clientShares().size() != 1) {
+                throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "the second ClientHello must hold exactly one key"
+                        + " share, for " + group + " as the HelloRetryRequest asked, and still offer " + suite + " (RFC 8446 §4.1.2)");
+            }
+            hello = second;
+        }
         NamedGroup group = NamedGroup.byId(theirs.group());
         KeyPair mine = group.generate(config.random());
         byte[] shared = group.agree(mine.getPrivate(), group.decode(theirs.keyExchange()));
@@ -64,8 +86,8 @@ final class Tls13ServerHandshake {
         io.negotiated13();
         Tls13Handshake keys = new Tls13Handshake(io, config, suite, hello.random());
         keys.handshakeKeys(shared);
-        // middlebox compatibility (§D.4): a client that sent a session ID expects a ChangeCipherSpec to ignore
-        if (hello.sessionId().length > 0) io.sendCompatibilityChangeCipherSpec();
+        // middlebox compatibility (§D.4): a client that sent a session ID expects one ChangeCipherSpec to ignore
+        if (hello.sessionId().length > 0 && !compatibilitySent) io.sendCompatibilityChangeCipherSpec();
         conn.records.changeWriteCipher(keys.cipher(false, false));
         conn.records.changeReadCipher(keys.cipher(true, false));
 
@@ -91,10 +113,7 @@ final class Tls13ServerHandshake {
                 + " this server accepts " + config.tls13CipherSuites);
     }
 
-    /**
-     * The client's key share in the server's most preferred group. A client that offers a group we
-     * take but sent no share for it would need a HelloRetryRequest (§4.1.4), which this server does not send.
-     */
+    /** The client's key share in the server's most preferred group, or null if it sent none we take. */
     private KeyShareEntry chooseShare(Tls13Extensions ext) throws TlsException {
         if (ext.clientShares() == null) throw Tls13Handshake.missing("ClientHello", "key_share");
         if (ext.supportedGroups() == null) throw Tls13Handshake.missing("ClientHello", "supported_groups");
@@ -103,9 +122,16 @@ final class Tls13ServerHandshake {
                 if (e.group() == g.id) return e;
             }
         }
-        List<String> sent = ext.clientShares().stream().map(e -> NamedGroup.nameOf(e.group())).toList();
-        throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "ClientHello.key_share holds shares for " + sent
-                + ", none in a group this server uses " + config.groups + " (a HelloRetryRequest is not implemented)");
+        return null;
+    }
+
+    /** For a HelloRetryRequest: the server's most preferred group that the client supports. */
+    private NamedGroup chooseGroup(Tls13Extensions ext) throws TlsException {
+        for (NamedGroup g : config.groups) {
+            if (ext.supportedGroups().contains(g.id)) return g;
+        }
+        throw new TlsException(AlertDescription.HANDSHAKE_FAILURE, "no group in common: the client supports "
+                + ext.supportedGroups().stream().map(NamedGroup::nameOf).toList() + ", this server " + config.groups);
     }
 
     private int chooseScheme(Tls13Extensions ext) throws TlsException {

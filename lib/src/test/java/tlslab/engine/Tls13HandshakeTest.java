@@ -79,6 +79,24 @@ class Tls13HandshakeTest {
         }
     }
 
+    /** The client's one share is x25519, the server takes only secp256r1: it asks again, and the handshake goes on (§4.1.4). */
+    @Test
+    void helloRetryRequestForAnotherGroup() throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13).groups(NamedGroup.X25519, NamedGroup.SECP256R1),
+                TestPki.server().versions(TLS13).groups(NamedGroup.SECP256R1));
+        // the server sends its one compatibility ChangeCipherSpec after the HelloRetryRequest, the client its own before ClientHello2
+        assertEquals(List.of("ClientHello", "HelloRetryRequest", "ChangeCipherSpec (compatibility)", "ChangeCipherSpec (compatibility)",
+                "ClientHello", "ServerHello",
+                "EncryptedExtensions", "Certificate", "CertificateVerify", "Finished", "Finished"), c[1].transcript().names());
+        c[0].write("after a retry".getBytes());
+        assertEquals("after a retry", new String(c[1].read()));
+        assertArrayEquals(c[0].tls13Secrets().masterSecret(), c[1].tls13Secrets().masterSecret());
+        // no group in common at all: handshake_failure
+        TlsException e = assertThrows(TlsException.class, () -> connect(TestPki.client().versions(TLS13).groups(NamedGroup.X25519),
+                TestPki.server().versions(TLS13).groups(NamedGroup.SECP256R1)));
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert(), e.getMessage());
+    }
+
     @Test
     void aTls12PeerGetsTls12() throws Exception {
         Connection[] c = connect(TestPki.client().versions(TLS13, TLS12), TestPki.server().versions(TLS12));

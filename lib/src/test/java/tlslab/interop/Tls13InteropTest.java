@@ -106,6 +106,23 @@ class Tls13InteropTest {
         }
     }
 
+    /** OpenSSL's server takes only P-256 while our client's share is x25519: it sends HelloRetryRequest. And the other way round. */
+    @Test
+    void helloRetryRequestBothWays() throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of("-groups", "P-256"))) {
+            Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).groups(NamedGroup.X25519, NamedGroup.SECP256R1));
+            assertTrue(c.transcript().names().contains("HelloRetryRequest"), c.transcript().names().toString());
+            assertEquals(TLS13, c.version());
+        }
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13).groups(NamedGroup.SECP256R1));
+             Peer client = sClient13(server.port(), List.of("-groups", "X25519:P-256", "-msg"))) {
+            assertEquals(0, client.waitFor(30), client.output());
+            assertTrue(client.output().contains("<li>Protocol: TLS 1.3</li>"), client.output());
+            assertTrue(client.output().contains("Server Temp Key: ECDH, prime256v1"), client.output());
+        }
+    }
+
     @Test
     void keyLogMatchesOpenSsls() throws Exception {
         Path ours = Files.createTempFile("ours13", ".log");
