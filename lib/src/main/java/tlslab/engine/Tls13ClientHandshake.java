@@ -2,7 +2,6 @@ package tlslab.engine;
 
 import java.io.IOException;
 import java.security.KeyPair;
-import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,9 @@ import tlslab.alert.TlsException;
 import tlslab.crypto.NamedGroup;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.handshake.CertificateMessage13;
-import tlslab.handshake.CertificateVerify;
+import tlslab.handshake.CertificateRequest13;
+import tlslab.handshake.ExtensionContext;
+import tlslab.handshake.HandshakeMessage;
 import tlslab.handshake.ClientHello;
 import tlslab.handshake.Cookie;
 import tlslab.handshake.EncryptedExtensions;
@@ -95,16 +96,26 @@ final class Tls13ClientHandshake {
         conn.records.changeReadCipher(keys.cipher(false, false));
 
         io.expect(EncryptedExtensions.class);
-        List<X509Certificate> chain = io.expect(CertificateMessage13.class).chain();
+        HandshakeMessage next = io.receive();
+        CertificateRequest13 request = null;
+        if (next instanceof CertificateRequest13 cr) {
+            request = cr;
+            next = io.receive();
+        }
+        if (!(next instanceof CertificateMessage13 certificate)) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "expected Certificate but the server sent " + next.type().rfcName);
+        }
+        List<X509Certificate> chain = certificate.chain();
         if (chain.isEmpty()) throw new TlsException(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate");
         if (config.verifyPeer) CertificateVerifier.verify(chain, config.trustedCas, config.serverName, config.clock.instant());
-        checkCertificateVerify(keys, chain.get(0).getPublicKey());
+        keys.checkCertificateVerify(true, chain.get(0).getPublicKey());
         keys.checkFinished(false);
         keys.applicationKeys();
 
         // we sent a legacy_session_id: middlebox compatibility mode (§D.4), one ChangeCipherSpec before our second flight
         if (!compatibilitySent) io.sendCompatibilityChangeCipherSpec();
         conn.records.changeWriteCipher(keys.cipher(true, false));
+        if (request != null) authenticate(keys, request);
         io.send(keys.finished(true));
         conn.records.changeWriteCipher(keys.cipher(true, true));
         conn.records.changeReadCipher(keys.cipher(false, true));
@@ -152,16 +163,20 @@ final class Tls13ClientHandshake {
         return second;
     }
 
-    private void checkCertificateVerify(Tls13Handshake keys, PublicKey serverKey) throws IOException {
-        byte[] signed = Tls13Handshake.certificateVerifyContent(true, keys.transcriptHash());
-        CertificateVerify cv = io.expect(CertificateVerify.class);
-        if (!Tls13ServerHandshake.SIGNS_WITH.contains(cv.signatureScheme())) {
-            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "CertificateVerify.algorithm "
-                    + SignatureScheme.nameOf(cv.signatureScheme()) + " is not an RSA-PSS scheme the client offered");
-        }
-        if (!Signatures.verify(cv.signatureScheme(), serverKey, signed, cv.signature())) {
-            throw new TlsException(AlertDescription.DECRYPT_ERROR, "CertificateVerify.signature does not verify with the server"
-                    + " certificate's key: the server did not prove it holds that certificate's private key");
-        }
+    /**
+     * The server asked who we are (§4.3.2): our Certificate, empty if we have none, and then a
+     * CertificateVerify with an RSA-PSS scheme the request lists.
+     */
+    private void authenticate(Tls13Handshake keys, CertificateRequest13 request) throws IOException {
+        boolean have = config.privateKey != null && !config.certificateChain.isEmpty();
+        io.send(new CertificateMessage13(request.certificateRequestContext(), have
+                ? CertificateMessage13.of(config.certificateChain).certificateList() : List.of()));
+        if (!have) return;
+        List<Integer> accepted = Tls13Extensions.of(request.extensions(), ExtensionContext.CERTIFICATE_REQUEST).signatureAlgorithms();
+        if (accepted == null) throw Tls13Handshake.missing("CertificateRequest", "signature_algorithms");
+        int scheme = Tls13ServerHandshake.SIGNS_WITH.stream().filter(accepted::contains).findFirst().orElseThrow(() ->
+                new TlsException(AlertDescription.HANDSHAKE_FAILURE, "the server's CertificateRequest accepts none of the RSA-PSS"
+                        + " schemes this client signs with"));
+        io.send(keys.certificateVerify(false, scheme));
     }
 }

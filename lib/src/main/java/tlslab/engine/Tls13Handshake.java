@@ -2,6 +2,7 @@ package tlslab.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.Arrays;
 
 import tlslab.alert.AlertDescription;
@@ -10,7 +11,9 @@ import tlslab.crypto.tls13.Hash;
 import tlslab.crypto.tls13.SecretSchedule;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.crypto.tls13.VerifyData;
+import tlslab.handshake.CertificateVerify;
 import tlslab.handshake.Finished;
+import tlslab.handshake.SignatureScheme;
 import tlslab.record.RecordCipher;
 import tlslab.transcript.KeyLog;
 
@@ -93,6 +96,27 @@ final class Tls13Handshake {
         System.arraycopy(context, 0, out, 64, context.length);
         System.arraycopy(transcriptHash, 0, out, 64 + context.length + 1, transcriptHash.length);
         return out;
+    }
+
+    /** The signer's CertificateVerify over the transcript so far. */
+    CertificateVerify certificateVerify(boolean fromServer, int scheme) throws TlsException {
+        byte[] signed = certificateVerifyContent(fromServer, transcriptHash());
+        return new CertificateVerify(scheme, Signatures.sign(scheme, config.privateKey, signed));
+    }
+
+    /** Reads the peer's CertificateVerify and checks it with {@code key}: RSA-PSS only, and it must verify (§4.4.3). */
+    void checkCertificateVerify(boolean fromServer, PublicKey key) throws IOException {
+        byte[] signed = certificateVerifyContent(fromServer, transcriptHash());
+        CertificateVerify cv = io.expect(CertificateVerify.class);
+        String who = fromServer ? "server" : "client";
+        if (!Tls13ServerHandshake.SIGNS_WITH.contains(cv.signatureScheme())) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "CertificateVerify.algorithm "
+                    + SignatureScheme.nameOf(cv.signatureScheme()) + " from the " + who + " is not an RSA-PSS scheme that was offered");
+        }
+        if (!Signatures.verify(cv.signatureScheme(), key, signed, cv.signature())) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "CertificateVerify.signature does not verify with the " + who
+                    + " certificate's key: the " + who + " did not prove it holds that certificate's private key");
+        }
     }
 
     Tls13Secrets secrets(byte[] serverRandom, byte[] sharedSecret) {

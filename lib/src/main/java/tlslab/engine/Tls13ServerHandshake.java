@@ -2,6 +2,7 @@ package tlslab.engine;
 
 import java.io.IOException;
 import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import tlslab.alert.TlsException;
 import tlslab.crypto.NamedGroup;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.handshake.CertificateMessage13;
-import tlslab.handshake.CertificateVerify;
+import tlslab.handshake.CertificateRequest13;
 import tlslab.handshake.ClientHello;
 import tlslab.handshake.EncryptedExtensions;
 import tlslab.handshake.Extension;
@@ -20,6 +21,7 @@ import tlslab.handshake.ServerHello;
 import tlslab.handshake.SignatureScheme;
 import tlslab.handshake.SupportedVersions;
 import tlslab.handshake.Tls13Extensions;
+import tlslab.keys.CertificateVerifier;
 import tlslab.wire.ProtocolVersion;
 
 /**
@@ -92,16 +94,31 @@ final class Tls13ServerHandshake {
         conn.records.changeReadCipher(keys.cipher(true, false));
 
         io.send(new EncryptedExtensions(List.of()));
+        if (config.requireClientCertificate) {
+            io.send(new CertificateRequest13(new byte[0], List.of(Extension.signatureAlgorithms(SIGNS_WITH))));
+        }
         io.send(CertificateMessage13.of(config.certificateChain));
-        byte[] signed = Tls13Handshake.certificateVerifyContent(true, keys.transcriptHash());
-        io.send(new CertificateVerify(scheme, Signatures.sign(scheme, config.privateKey, signed)));
+        io.send(keys.certificateVerify(true, scheme));
         io.send(keys.finished(false));
         keys.applicationKeys();
         conn.records.changeWriteCipher(keys.cipher(false, true));
 
+        List<X509Certificate> clientChain = config.requireClientCertificate ? clientCertificate(keys) : List.of();
         keys.checkFinished(true);
         conn.records.changeReadCipher(keys.cipher(true, true));
-        conn.finishHandshake13(keys.secrets(sh.random(), shared), List.of());
+        conn.finishHandshake13(keys.secrets(sh.random(), shared), clientChain);
+    }
+
+    /** The client's Certificate and CertificateVerify, still under its handshake keys (§4.4.2, §4.4.3). */
+    private List<X509Certificate> clientCertificate(Tls13Handshake keys) throws IOException {
+        List<X509Certificate> chain = io.expect(CertificateMessage13.class).chain();
+        if (chain.isEmpty()) {
+            throw new TlsException(AlertDescription.CERTIFICATE_REQUIRED, "the client sent no certificate, but this server"
+                    + " requires client authentication");
+        }
+        CertificateVerifier.verify(chain, config.trustedCas, null, config.clock.instant());
+        keys.checkCertificateVerify(false, chain.get(0).getPublicKey());
+        return chain;
     }
 
     /** The server's most preferred TLS 1.3 suite the client offers. */

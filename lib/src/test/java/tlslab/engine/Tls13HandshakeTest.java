@@ -98,6 +98,19 @@ class Tls13HandshakeTest {
     }
 
     @Test
+    void clientAuthentication() throws Exception {
+        TlsConfig server = TestPki.server().versions(TLS13).trust(List.of(TestPki.CA.certificate())).requireClientCertificate(true);
+        Connection[] c = connect(TestPki.client().versions(TLS13).identity(List.of(TestPki.CLIENT_CERT), TestPki.CLIENT_KEYS.getPrivate()),
+                server);
+        assertEquals(TestPki.CLIENT_CERT, c[1].peerCertificates().get(0));
+        assertEquals(List.of("ClientHello", "ServerHello", "ChangeCipherSpec (compatibility)", "EncryptedExtensions", "CertificateRequest",
+                "Certificate", "CertificateVerify", "Finished", "ChangeCipherSpec (compatibility)", "Certificate", "CertificateVerify",
+                "Finished"), c[0].transcript().names());
+        TlsException e = assertThrows(TlsException.class, () -> connect(TestPki.client().versions(TLS13), server));
+        assertEquals(AlertDescription.CERTIFICATE_REQUIRED, e.alert(), e.getMessage());
+    }
+
+    @Test
     void aTls12PeerGetsTls12() throws Exception {
         Connection[] c = connect(TestPki.client().versions(TLS13, TLS12), TestPki.server().versions(TLS12));
         assertEquals(TLS12, c[0].version());

@@ -124,6 +124,21 @@ class Tls13InteropTest {
     }
 
     @Test
+    void clientAuthenticationBothWays() throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of("-Verify", "1", "-CAfile", "ca.pem"))) {
+            Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13)
+                    .identity(List.of(TestPki.CLIENT_CERT), TestPki.CLIENT_KEYS.getPrivate()));
+            assertTrue(c.transcript().names().contains("CertificateRequest"), c.transcript().names().toString());
+        }
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13).trust(List.of(TestPki.CA.certificate())).requireClientCertificate(true));
+             Peer client = sClient13(server.port(), List.of("-cert", "client.pem", "-key", "client.key"))) {
+            assertEquals(0, client.waitFor(30), client.output());
+            assertTrue(client.output().contains("<li>Protocol: TLS 1.3</li>"), client.output());
+        }
+    }
+
+    @Test
     void keyLogMatchesOpenSsls() throws Exception {
         Path ours = Files.createTempFile("ours13", ".log");
         Path theirs = Files.createTempFile("theirs13", ".log");
