@@ -154,6 +154,11 @@ public final class Connection implements Closeable {
         return session != null ? session.peerCertificates() : peerCertificates;
     }
 
+    /** TLS 1.3: the last ticket the server sent (after a read), to resume with {@code TlsConfig.resume(ticket)}; else null. */
+    public Tls13Ticket tls13Ticket() {
+        return afterTls13 == null ? null : afterTls13.ticket();
+    }
+
     /** TLS 1.3: sends KeyUpdate and moves our writes to new keys; {@code requestPeer} asks the peer to do the same. */
     public void keyUpdate(boolean requestPeer) throws IOException {
         handshake();
@@ -169,10 +174,11 @@ public final class Connection implements Closeable {
 
     // ---- used by ClientHandshake and ServerHandshake ----
 
-    void finishHandshake13(Tls13Secrets sec, List<X509Certificate> peer) {
+    void finishHandshake13(Tls13Secrets sec, List<X509Certificate> peer, boolean wasResumed) {
         this.tls13Secrets = sec;
+        this.resumed = wasResumed;
         this.peerCertificates = List.copyOf(peer);
-        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client);
+        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client, peer, config.clock);
     }
 
     void finishHandshake(Session s, Secrets sec, boolean wasResumed) {

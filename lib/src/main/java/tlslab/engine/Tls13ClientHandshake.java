@@ -12,7 +12,10 @@ import java.util.Map;
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.NamedGroup;
+import tlslab.crypto.tls13.Hash;
+import tlslab.crypto.tls13.SecretSchedule;
 import tlslab.crypto.tls13.Tls13CipherSuite;
+import tlslab.crypto.tls13.VerifyData;
 import tlslab.handshake.CertificateMessage13;
 import tlslab.handshake.CertificateRequest13;
 import tlslab.handshake.ExtensionContext;
@@ -23,6 +26,10 @@ import tlslab.handshake.EncryptedExtensions;
 import tlslab.handshake.Extension;
 import tlslab.handshake.KeyShare;
 import tlslab.handshake.KeyShareEntry;
+import tlslab.handshake.OfferedPsks;
+import tlslab.handshake.PreSharedKey;
+import tlslab.handshake.PskIdentity;
+import tlslab.handshake.PskKeyExchangeModes;
 import tlslab.handshake.ServerHello;
 import tlslab.handshake.SignatureScheme;
 import tlslab.handshake.SupportedVersions;
@@ -46,6 +53,9 @@ final class Tls13ClientHandshake {
     private final TlsConfig config;
     /** One ephemeral key pair per group we sent a share for: the first group of the config. */
     private final Map<Integer, KeyPair> shares = new LinkedHashMap<>();
+    /** The ticket offered in pre_shared_key, if any, and its identity entry. */
+    private Tls13Ticket offered;
+    private PskIdentity identity;
 
     Tls13ClientHandshake(Connection conn) {
         this.conn = conn;
@@ -53,15 +63,47 @@ final class Tls13ClientHandshake {
         this.config = conn.config;
     }
 
-    /** The ClientHello extensions TLS 1.3 adds: supported_versions and one key share. */
+    /**
+     * The ClientHello extensions TLS 1.3 adds: supported_versions and one key share, and with a ticket
+     * to resume, psk_key_exchange_modes and pre_shared_key, which must come last; its binder is a
+     * placeholder until {@link #bind} fills it in.
+     */
     List<Extension> helloExtensions() {
         NamedGroup first = config.groups.get(0);
         KeyPair pair = first.generate(config.random());
         shares.put(first.id, pair);
         List<Integer> versions = config.versions.contains(ProtocolVersion.TLS12)
                 ? List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12) : List.of(ProtocolVersion.TLS13);
-        return List.of(SupportedVersions.offered(versions),
-                KeyShare.clientShares(List.of(new KeyShareEntry(first.id, first.encode(pair.getPublic())))));
+        List<Extension> ext = new ArrayList<>(List.of(SupportedVersions.offered(versions),
+                KeyShare.clientShares(List.of(new KeyShareEntry(first.id, first.encode(pair.getPublic()))))));
+        Tls13Ticket t = config.resumeTls13;
+        if (t != null && config.tls13CipherSuites.contains(t.cipherSuite()) && !t.expired(config.clock.instant())) {
+            offered = t;
+            ext.add(PskKeyExchangeModes.of(List.of(PskKeyExchangeModes.PSK_DHE_KE)));
+            ext.add(offer(new byte[t.cipherSuite().hash.length()]));
+        }
+        return ext;
+    }
+
+    /** pre_shared_key with this binder; the identity (and so the ticket's age) is fixed once, as the binder covers it. */
+    private Extension offer(byte[] binder) {
+        if (identity == null) identity = new PskIdentity(offered.ticket(), offered.obfuscatedAge(config.clock.instant()));
+        return PreSharedKey.offered(new OfferedPsks(List.of(identity), List.of(binder)));
+    }
+
+    /**
+     * The ClientHello with its PSK binder (§4.2.11.2): an HMAC, under a key from the ticket's PSK, of
+     * the ClientHello up to the binders. It proves we hold the PSK without showing it.
+     */
+    ClientHello bind(ClientHello hello) {
+        if (offered == null) return hello;
+        Hash hash = offered.cipherSuite().hash;
+        byte[] truncated = VerifyData.truncateClientHello(hello.encode(), VerifyData.bindersLength(hash, 1));
+        byte[] binderKey = SecretSchedule.resumptionBinderKey(hash, SecretSchedule.earlySecret(hash, offered.psk()));
+        byte[] binder = VerifyData.binder(hash, binderKey, hash.digest(truncated));
+        List<Extension> ext = new ArrayList<>(hello.extensions());
+        ext.set(ext.size() - 1, offer(binder));
+        return new ClientHello(hello.clientVersion(), hello.random(), hello.sessionId(), hello.cipherSuites(), hello.compressionMethods(), ext);
     }
 
     void run(ClientHello hello, ServerHello sh) throws IOException {
@@ -90,12 +132,18 @@ final class Tls13ClientHandshake {
         }
         NamedGroup group = NamedGroup.byId(theirs.group());
         byte[] shared = group.agree(mine.getPrivate(), group.decode(theirs.keyExchange()));
+        Tls13Ticket resumed = resumedWith(ext, suite);
         io.negotiated13();
         Tls13Handshake keys = new Tls13Handshake(io, config, suite, hello.random());
-        keys.handshakeKeys(shared);
+        keys.handshakeKeys(shared, resumed == null ? null : resumed.psk());
         conn.records.changeReadCipher(keys.cipher(false, false));
 
         io.expect(EncryptedExtensions.class);
+        if (resumed != null) {   // the PSK vouches for the server: no Certificate, no CertificateVerify
+            finish(keys, null, compatibilitySent);
+            conn.finishHandshake13(keys.secrets(sh.random(), shared), resumed.peerCertificates(), true);
+            return;
+        }
         HandshakeMessage next = io.receive();
         CertificateRequest13 request = null;
         if (next instanceof CertificateRequest13 cr) {
@@ -109,17 +157,32 @@ final class Tls13ClientHandshake {
         if (chain.isEmpty()) throw new TlsException(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate");
         if (config.verifyPeer) CertificateVerifier.verify(chain, config.trustedCas, config.serverName, config.clock.instant());
         keys.checkCertificateVerify(true, chain.get(0).getPublicKey());
+        finish(keys, request, compatibilitySent);
+        conn.finishHandshake13(keys.secrets(sh.random(), shared), chain, false);
+    }
+
+    /** The server's Finished, then ours (after our certificate if asked), then application keys both ways. */
+    private void finish(Tls13Handshake keys, CertificateRequest13 request, boolean compatibilitySent) throws IOException {
         keys.checkFinished(false);
         keys.applicationKeys();
-
         // we sent a legacy_session_id: middlebox compatibility mode (§D.4), one ChangeCipherSpec before our second flight
         if (!compatibilitySent) io.sendCompatibilityChangeCipherSpec();
         conn.records.changeWriteCipher(keys.cipher(true, false));
         if (request != null) authenticate(keys, request);
         io.send(keys.finished(true));
+        keys.resumptionMasterSecret();
         conn.records.changeWriteCipher(keys.cipher(true, true));
         conn.records.changeReadCipher(keys.cipher(false, true));
-        conn.finishHandshake13(keys.secrets(sh.random(), shared), chain);
+    }
+
+    /** The ticket the server took (ServerHello.pre_shared_key), or null for a full handshake. */
+    private Tls13Ticket resumedWith(Tls13Extensions ext, Tls13CipherSuite suite) throws TlsException {
+        if (ext.selectedIdentity() == null) return null;
+        if (offered == null || ext.selectedIdentity() != 0 || offered.cipherSuite().hash != suite.hash) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerHello.pre_shared_key selects identity "
+                    + ext.selectedIdentity() + ", which the client did not offer for a suite with this hash (RFC 8446 §4.2.11)");
+        }
+        return offered;
     }
 
     private Tls13CipherSuite checkSuite(ServerHello sh) throws TlsException {
@@ -152,7 +215,9 @@ final class Tls13ClientHandshake {
         KeyPair pair = group.generate(config.random());
         shares.put(group.id, pair);
         List<Extension> ext2 = new ArrayList<>();
+        offered = null;   // its binder covered the first ClientHello only: this one offers no ticket
         for (Extension e : first.extensions()) {
+            if (e.type() == Extension.PRE_SHARED_KEY || e.type() == Extension.PSK_KEY_EXCHANGE_MODES) continue;
             if (e.type() == Extension.KEY_SHARE) ext2.add(KeyShare.clientShares(List.of(new KeyShareEntry(group.id, group.encode(pair.getPublic())))));
             else if (e.type() != Extension.EARLY_DATA) ext2.add(e);
         }

@@ -30,7 +30,8 @@ final class Tls13Handshake {
     final Tls13CipherSuite suite;
     final Hash hash;
     private final byte[] clientRandom;
-    private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication;
+    private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication,
+            resumption;
 
     Tls13Handshake(HandshakeIO io, TlsConfig config, Tls13CipherSuite suite, byte[] clientRandom) {
         this.io = io;
@@ -45,9 +46,12 @@ final class Tls13Handshake {
         return hash.digest(io.handshakeMessages());
     }
 
-    /** After ServerHello: the handshake secret from the (EC)DHE shared secret, and both handshake traffic secrets. */
-    void handshakeKeys(byte[] sharedSecret) {
-        early = SecretSchedule.earlySecret(hash);
+    /**
+     * After ServerHello: the handshake secret from the (EC)DHE shared secret, and both handshake
+     * traffic secrets. {@code psk} is a resumed ticket's, or null for a full handshake.
+     */
+    void handshakeKeys(byte[] sharedSecret, byte[] psk) {
+        early = psk == null ? SecretSchedule.earlySecret(hash) : SecretSchedule.earlySecret(hash, psk);
         handshakeSecret = SecretSchedule.handshakeSecret(hash, early, sharedSecret);
         byte[] helloHash = transcriptHash();
         clientHandshake = SecretSchedule.clientHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
@@ -64,6 +68,12 @@ final class Tls13Handshake {
         serverApplication = SecretSchedule.serverApplicationTrafficSecret0(hash, master, serverFinishedHash);
         log("CLIENT_TRAFFIC_SECRET_0", clientApplication);
         log("SERVER_TRAFFIC_SECRET_0", serverApplication);
+    }
+
+    /** After the client's Finished: the secret tickets' PSKs come from (§4.6.1). */
+    byte[] resumptionMasterSecret() {
+        resumption = SecretSchedule.resumptionMasterSecret(hash, master, transcriptHash());
+        return resumption;
     }
 
     /** From now on {@code writer}'s records are protected with its handshake or application traffic secret. */
@@ -121,7 +131,7 @@ final class Tls13Handshake {
 
     Tls13Secrets secrets(byte[] serverRandom, byte[] sharedSecret) {
         return new Tls13Secrets(suite, clientRandom, serverRandom, sharedSecret, early, handshakeSecret, clientHandshake,
-                serverHandshake, master, clientApplication, serverApplication);
+                serverHandshake, master, clientApplication, serverApplication, resumption);
     }
 
     private void log(String label, byte[] secret) {

@@ -139,6 +139,29 @@ class Tls13InteropTest {
     }
 
     @Test
+    void ticketResumptionBothWays() throws Exception {
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13))) {
+            String sess = TestPki.files().resolve("s_client13.sess").toString();
+            try (Peer first = sClient13(server.port(), List.of("-sess_out", sess))) {
+                assertEquals(0, first.waitFor(30), first.output());
+                assertTrue(first.output().contains("New, TLSv1.3"), first.output());
+            }
+            try (Peer second = sClient13(server.port(), List.of("-sess_in", sess))) {
+                assertEquals(0, second.waitFor(30), second.output());
+                assertTrue(second.output().contains("Reused, TLSv1.3"), second.output());
+                assertTrue(second.output().contains("<li>Session resumed: yes</li>"), second.output());
+            }
+        }
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of())) {
+            Connection first = OpenSslServerTest.get(port, TestPki.client().versions(TLS13));
+            assertTrue(first.tls13Ticket() != null, first.transcript().names().toString());
+            Connection second = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).resume(first.tls13Ticket()));
+            assertTrue(second.resumed(), second.transcript().names().toString());
+        }
+    }
+
+    @Test
     void keyLogMatchesOpenSsls() throws Exception {
         Path ours = Files.createTempFile("ours13", ".log");
         Path theirs = Files.createTempFile("theirs13", ".log");
