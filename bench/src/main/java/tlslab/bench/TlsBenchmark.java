@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule;
 import tlslab.crypto.Side;
+import tlslab.wire.ProtocolVersion;
 import tlslab.engine.Connection;
 import tlslab.engine.TlsConfig;
 import tlslab.record.ContentType;
@@ -74,10 +75,10 @@ public class TlsBenchmark {
             Identity id = Identity.get();
             // Built once, as an application would; the client never calls resume(), so every
             // handshake is a full one (checked in the benchmark).
-            client = new TlsConfig().cipherSuites(SUITE).trust(List.of(id.caCertificate)).serverName(Identity.HOST)
-                    .random(new SecureRandom());
-            server = new TlsConfig().cipherSuites(SUITE).identity(List.of(id.serverCertificate), id.serverKey)
-                    .random(new SecureRandom());
+            client = new TlsConfig().versions(ProtocolVersion.TLS12).cipherSuites(SUITE).trust(List.of(id.caCertificate))
+                    .serverName(Identity.HOST).random(new SecureRandom());
+            server = new TlsConfig().versions(ProtocolVersion.TLS12).cipherSuites(SUITE)
+                    .identity(List.of(id.serverCertificate), id.serverKey).random(new SecureRandom());
             serverThread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "tlslab-server");
                 t.setDaemon(true);
