@@ -9,7 +9,7 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeyExchange;
-import tlslab.crypto.tls13.Hash;
+import tlslab.crypto.Hash;
 import tlslab.crypto.tls13.TranscriptHash;
 import tlslab.handshake.Handshake;
 import tlslab.handshake.HandshakeMessage;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
-import tlslab.crypto.tls13.Hash;
+import tlslab.crypto.Hash;
 import tlslab.crypto.tls13.SecretSchedule;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.crypto.tls13.VerifyData;
