@@ -143,7 +143,7 @@ public final class Main {
             try (Grader grader = new Grader(options)) {
                 if (grader.exposure() != null) err.println("tlslab grade: " + grader.exposure() + " (sandbox " + grader.sandboxDescription() + ")");
                 Path sub = m.single.toAbsolutePath().normalize();
-                Path o = m.out != null ? m.out : defaultOut(sub.getFileName().toString());
+                Path o = m.out != null ? m.out : defaultOut(sub.getFileName().toString().replaceFirst("(?i)\\.ipynb$", ""));
                 Report r = grader.grade(sub, o);
                 stdout.print(r.table());
                 stdout.println(Text.clean("Reports: " + o.toAbsolutePath().resolve("results.json") + " (Gradescope), junit.xml, summary.html"));

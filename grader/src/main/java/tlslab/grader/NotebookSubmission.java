@@ -41,6 +41,7 @@ import tlslab.exercises.check.Exercise;
  */
 final class NotebookSubmission {
     static final long MAX_NOTEBOOK_BYTES = 16L << 20;
+    static final long MAX_TOTAL_BYTES = 64L << 20;
     static final int MAX_NOTEBOOKS = 100;
     static final String NOT_WRITTEN = "not written yet";
     /** What JShell imports by itself, so code that compiles in the notebook compiles here too. */
@@ -132,7 +133,21 @@ final class NotebookSubmission {
         List<String> notes = new ArrayList<>();
         Map<Exercise, List<String>> trouble = new EnumMap<>(Exercise.class);   // per exercise: what is wrong with its notebook
         Map<Exercise, List<Tagged>> cells = new EnumMap<>(Exercise.class);
-        for (Path nb : notebooks) read(nb, base.relativize(nb).toString().replace('\\', '/'), cells, trouble, notes);
+        long total = 0;
+        for (Path nb : notebooks) {
+            String name = base.relativize(nb).toString().replace('\\', '/');
+            try {
+                total += Files.size(nb);
+                if (total > MAX_TOTAL_BYTES) {
+                    notes.add(name + " and the notebooks after it were not read: together the notebooks are over "
+                            + (MAX_TOTAL_BYTES >> 20) + " MB (clear their outputs)");
+                    break;
+                }
+                read(nb, name, cells, trouble, notes);
+            } catch (IOException | RuntimeException | StackOverflowError e) {   // unreadable: a message, never a crash
+                notes.add(name + " could not be read: " + Text.line(String.valueOf(e.getMessage()), 200));
+            }
+        }
 
         Map<Exercise, Path> javaFiles = new EnumMap<>(Exercise.class);
         List<Path> javaSources = javaRoot == null ? List.of() : SourceCompiler.sources(javaRoot);
@@ -217,7 +232,8 @@ final class NotebookSubmission {
             files++;
         }
         if (files == 0) {
-            List<String> all = new ArrayList<>(problems.values());
+            List<String> all = new ArrayList<>();
+            problems.values().forEach(w -> all.add(w.replaceFirst("^exercise \\d+ was not graded: ", "")));
             all.addAll(notes);
             String why = all.isEmpty() ? "no cell tagged " + NotebookGenerator.TAG + " and no .java files found" : String.join("\n", all);
             return new Prepared(folder, "nothing to grade in " + fileName + ":\n" + why, Map.of(), List.of(), Map.of());
@@ -262,7 +278,7 @@ final class NotebookSubmission {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             complain(guess, name + " is not a notebook: it is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ": " + Text.line(e.getOriginalMessage(), 120) + ")")
+                    + ", column " + at.getColumnNr() + ": " + jsonProblem(e) + ")")
                     + ". Was it saved completely? Open it in Jupyter: if it opens, save it again; if not, copy your code into a"
                     + " fresh copy of the exercise's notebook", trouble, notes);
             return;
@@ -321,6 +337,15 @@ final class NotebookSubmission {
                     + " sidebar, add the tag " + NotebookGenerator.TAG + "), or copy your class into a fresh copy of the"
                     + " exercise's notebook", trouble, notes);
         }
+    }
+
+    /** Jackson's message without its pointers into the parser's source ("start marker at [Source: …"). */
+    private static String jsonProblem(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        int cut = m.indexOf(" (start marker at");
+        if (cut < 0) cut = m.indexOf(" at [Source");
+        if (cut >= 0) m = m.substring(0, cut);
+        return Text.line(m, 120);
     }
 
     private static void complain(Exercise e, String what, Map<Exercise, List<String>> trouble, List<String> notes) {
