@@ -99,7 +99,8 @@ class NotebookGradingTest {
 
     /**
      * One folder, one case per exercise: 1 not JSON, 2 nbformat 3, 3 no tag, 4 two tagged cells,
-     * 5 a compile error, 6 solved (graded beside the broken ones), 7 the class renamed, 8 a solved
+     * 5 a compile error, 6 solved (graded beside the broken ones, with Jupyter's checkpoint copy of it
+     * beside it), 7 the class renamed, 8 a solved
      * notebook beside the untouched .java file, 9 the solved .java file beside the untouched notebook.
      */
     static Path brokenNotebooks(Path dir) throws Exception {
@@ -127,6 +128,9 @@ class NotebookGradingTest {
 
         write(dir, notebookName(Exercise.KEY_BLOCK), new String(solved.get("notebooks/" + notebookName(Exercise.KEY_BLOCK)),
                 StandardCharsets.UTF_8));
+        // Jupyter's old copy of it: not a second tagged cell (hidden folders are not read)
+        write(dir.resolve(".ipynb_checkpoints"), notebookName(Exercise.KEY_BLOCK).replace(".ipynb", "-checkpoint.ipynb"),
+                new String(untouched.get("notebooks/" + notebookName(Exercise.KEY_BLOCK)), StandardCharsets.UTF_8));
 
         ObjectNode seven = notebook(solved, Exercise.FINISHED);
         int cell7 = solutionCell(seven);
