@@ -87,13 +87,18 @@ class GeneratorTest {
         Files.writeString(nb, Files.readString(nb).replace("Check.run(5, new Sha256Prf())", "Check.run(5, null)"));
         Files.delete(copy.resolve("notebooks/01-rsa.ipynb"));
         Files.writeString(copy.resolve("notebooks/99-mine.ipynb"), "{}");
+        Path ran = copy.resolve("notebooks/02-pkcs1.ipynb");   // run and saved: outputs in it
+        Files.writeString(ran, Files.readString(ran).replace("\"outputs\": []", "\"outputs\": [{\"name\": \"stdout\","
+                + " \"output_type\": \"stream\", \"text\": \"hello\"}]").replace("\"execution_count\": null", "\"execution_count\": 3"));
         Files.createDirectories(copy.resolve("notebooks/.ipynb_checkpoints"));
         Files.writeString(copy.resolve("notebooks/.ipynb_checkpoints/05-prf-checkpoint.ipynb"), "{}");   // Jupyter's, ignored
         List<String> diff = ExerciseGenerator.differences(Submissions.solutions(), copy);
-        assertEquals(3, diff.size(), diff.toString());
+        assertEquals(4, diff.size(), diff.toString());
         assertEquals("exercises/notebooks/01-rsa.ipynb is missing", diff.get(0));
-        assertTrue(diff.get(1).startsWith("exercises/notebooks/05-prf.ipynb differs at line"), diff.get(1));
-        assertTrue(diff.get(2).startsWith("exercises/notebooks/99-mine.ipynb should not be there"), diff.get(2));
+        assertEquals("exercises/notebooks/02-pkcs1.ipynb holds outputs or execution counts: the notebooks are committed as"
+                + " generated, without them", diff.get(1));
+        assertTrue(diff.get(2).startsWith("exercises/notebooks/05-prf.ipynb differs at line"), diff.get(2));
+        assertTrue(diff.get(3).startsWith("exercises/notebooks/99-mine.ipynb should not be there"), diff.get(3));
     }
 
     @Test
