@@ -35,7 +35,7 @@ public final class Main {
             Usage:
               ./tlslab grade SUBMISSION_DIR [--out DIR] [options]   grade one submission (a copy of exercises/)
               ./tlslab grade NOTEBOOK.ipynb [--out DIR] [options]   grade a notebook (or a folder of them, with .java files or not)
-              ./tlslab grade --batch DIR [--out DIR] [options]      grade every sub-folder of DIR, write scores.csv
+              ./tlslab grade --batch DIR [--out DIR] [options]      grade every sub-folder (and .ipynb) of DIR, write scores.csv
               ./tlslab grade --generate-exercises                   rewrite exercises/src and exercises/notebooks from solutions/
               ./tlslab grade --check-exercises                      fail if exercises/ differs from what that makes
               ./tlslab grade --solved-notebooks DIR                 write the exercise notebooks with the reference solutions
@@ -217,10 +217,12 @@ public final class Main {
             throws IOException {
         List<Path> subs = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(subs::add);
+            // a student is a sub-folder, or a notebook handed in alone
+            s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ipynb"))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(subs::add);
         }
         if (subs.isEmpty()) {
-            err.println(Text.clean("tlslab grade: no sub-folders (one per student) in " + dir));
+            err.println(Text.clean("tlslab grade: no sub-folders or notebooks (one per student) in " + dir));
             return 2;
         }
         Files.createDirectories(out);

@@ -257,6 +257,27 @@ class NotebookGradingTest {
     }
 
     @Test
+    void aBatchTakesNotebooksHandedInAloneAsStudents() throws Exception {
+        Path subs = Files.createDirectories(tmp.resolve("batch"));
+        write(subs.resolve("alice"), "05-prf.ipynb", "{}");
+        write(subs, "bob.ipynb", "{}");
+        write(subs, "notes.txt", "not a student");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Main.Grading fake = (g, sub, out) -> {   // which submissions the batch hands out, not their grades
+            seen.add(sub.getFileName().toString());
+            return new Report(sub.getFileName().toString(), List.of(), "", 0, "none", "");
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.batch(Grader.Options.defaults(), subs, tmp.resolve("batch-out"), 1, fake,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("alice", "bob.ipynb"), seen);
+        List<String> csv = Files.readAllLines(tmp.resolve("batch-out/scores.csv"));
+        assertEquals(3, csv.size(), csv.toString());
+        assertTrue(csv.get(2).startsWith("bob.ipynb,"), csv.toString());
+    }
+
+    @Test
     void theCommandLineTakesANotebookAndSaysWhatIsWrongWithIt() throws Exception {
         Path bad = tmp.resolve("cli").resolve("05-prf.ipynb");
         write(bad.getParent(), "05-prf.ipynb", "not a notebook at all");
