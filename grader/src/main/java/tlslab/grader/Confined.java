@@ -82,7 +82,9 @@ final class Confined {
         } catch (IOException e) {
             reason = "it wrote something that is not an answer (" + e.getMessage() + ")";
         }
-        frames.clear();
+        // At the end of the stream a last answer may still wait to be taken (the report of a
+        // System.exit comes just before the process ends): keep it. Only a broken protocol drops it.
+        if (reason != null) frames.clear();
         frames.offer(new End(reason));
     }
 
