@@ -72,7 +72,7 @@ final class Tls13ServerHandshake {
         io.send(new EncryptedExtensions(List.of()));
         io.send(CertificateMessage13.of(config.certificateChain));
         byte[] signed = Tls13Handshake.certificateVerifyContent(true, keys.transcriptHash());
-        io.send(new CertificateVerify(scheme, Signatures.sign(scheme, config.privateKey, signed)));
+        io.send(new CertificateVerify(scheme, Signatures.sign(scheme, config.privateKey, signed, config.random())));
         io.send(keys.finished(false));
         keys.applicationKeys();
         conn.records.changeWriteCipher(keys.cipher(false, true));
