@@ -27,6 +27,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import tlslab.crypto.KeySchedule;
+import tlslab.crypto.Side;
+import tlslab.record.ContentType;
+import tlslab.record.RecordCipher;
 import tlslab.transport.Pipe;
 import tlslab.transport.Transport;
 
@@ -37,6 +41,8 @@ import tlslab.transport.Transport;
  *   <li>{@code gcm_*}: AES-128-GCM seal+open of 16 KiB with the same JCA calls as tlslab's
  *       GcmCipher, once allocating fresh output arrays per record (as GcmCipher does) and once
  *       into reused buffers (what a buffer-passing RecordCipher could do).</li>
+ *   <li>{@code recordcipher_only}: tlslab's RecordCipher alone, seal and open into reused buffers,
+ *       without the RecordLayer around it.</li>
  *   <li>{@code pipe_flights*}: the handshake's record pattern (1 record, then 3 back, then 3, then
  *       2 back) over tlslab's Pipe between two threads, with no crypto: the cost of the blocking
  *       two-thread design alone, per handshake; once record by record (as now), once with each
@@ -119,6 +125,39 @@ public class Experiments {
         g.opener.updateAAD(Gcm.aad(s, RECORD));
         g.opener.doFinal(g.fragment, NONCE, RECORD + TAG, g.opened, 0);
         return g.opened;
+    }
+
+    /**
+     * RecordCipher alone (GcmCipher, through its buffer-passing seal and open), with no record header,
+     * no stream and no sequence numbers kept by a RecordLayer: what {@code records_tlslab} measured
+     * before it went through the whole RecordLayer. Subtracting it from {@code records_tlslab} shows
+     * what the layer around the cipher costs.
+     */
+    @State(Scope.Thread)
+    public static class CipherOnly {
+        RecordCipher clientWrite;
+        RecordCipher serverRead;
+        final byte[] plaintext = new byte[RECORD];
+        final byte[] fragment = new byte[NONCE + RECORD + TAG];
+        final byte[] opened = new byte[RECORD];
+        long seq;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            SecureRandom random = new SecureRandom();
+            random.nextBytes(plaintext);
+            KeySchedule.KeyBlock keys = TlsBenchmark.randomKeys(random);
+            clientWrite = RecordCipher.forWriting(TlsBenchmark.SUITE, keys, Side.CLIENT, random);
+            serverRead = RecordCipher.forReading(TlsBenchmark.SUITE, keys, Side.SERVER, random);
+        }
+    }
+
+    @Benchmark
+    public byte[] recordcipher_only(CipherOnly c) throws Exception {
+        long seq = c.seq++;   // a GCM nonce (here: the sequence number) is never used twice with one key
+        int n = c.clientWrite.seal(seq, ContentType.APPLICATION_DATA, c.plaintext, 0, RECORD, c.fragment, 0);
+        c.serverRead.open(seq, ContentType.APPLICATION_DATA, c.fragment, 0, n, c.opened, 0);
+        return c.opened;
     }
 
     @State(Scope.Thread)

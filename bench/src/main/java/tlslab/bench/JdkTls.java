@@ -25,6 +25,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class JdkTls {
     static final String PROTOCOL = "TLSv1.2";
     static final String SUITE = "TLS_RSA_WITH_AES_128_GCM_SHA256";
+    final String protocol;
+    final String suite;
     /** Server session cache entries, the same as tlslab's default SessionCache (1000). */
     static final int SERVER_CACHE = 1000;
     /** Null, or what this JVM had to change in jdk.tls.disabledAlgorithms to allow TLS_RSA_* suites. */
@@ -63,13 +65,20 @@ final class JdkTls {
     private int port = 1;
 
     JdkTls(Identity id) throws Exception {
+        this(id, PROTOCOL, SUITE);
+    }
+
+    /** Engines limited to {@code protocol} ("TLSv1.2", "TLSv1.3") and {@code suite}. */
+    JdkTls(Identity id, String protocol, String suite) throws Exception {
+        this.protocol = protocol;
+        this.suite = suite;
         char[] pw = "bench".toCharArray();
         KeyStore serverStore = KeyStore.getInstance("PKCS12");
         serverStore.load(null, null);
         serverStore.setKeyEntry("server", id.serverKey, pw, new java.security.cert.Certificate[] {id.serverCertificate});
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(serverStore, pw);
-        serverContext = SSLContext.getInstance(PROTOCOL);
+        serverContext = SSLContext.getInstance(protocol);
         serverContext.init(kmf.getKeyManagers(), null, null);
         serverContext.getServerSessionContext().setSessionCacheSize(SERVER_CACHE);
 
@@ -79,7 +88,7 @@ final class JdkTls {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(trustStore);
         trustManager = new CountingTrustManager((X509ExtendedTrustManager) tmf.getTrustManagers()[0]);
-        clientContext = SSLContext.getInstance(PROTOCOL);
+        clientContext = SSLContext.getInstance(protocol);
         clientContext.init(null, new TrustManager[] {trustManager}, null);
         // The client looks sessions up by peer host and port; each engine gets a new port (see
         // newClient) and the cache holds one entry, so a client never has a session to offer.
@@ -92,8 +101,8 @@ final class JdkTls {
         SSLEngine e = clientContext.createSSLEngine(Identity.HOST, port);
         e.setUseClientMode(true);
         SSLParameters p = e.getSSLParameters();
-        p.setProtocols(new String[] {PROTOCOL});
-        p.setCipherSuites(new String[] {SUITE});
+        p.setProtocols(new String[] {protocol});
+        p.setCipherSuites(new String[] {suite});
         p.setEndpointIdentificationAlgorithm("HTTPS");   // check the host name, as tlslab's client does
         e.setSSLParameters(p);
         return e;
@@ -103,8 +112,8 @@ final class JdkTls {
         SSLEngine e = serverContext.createSSLEngine();
         e.setUseClientMode(false);
         SSLParameters p = e.getSSLParameters();
-        p.setProtocols(new String[] {PROTOCOL});
-        p.setCipherSuites(new String[] {SUITE});
+        p.setProtocols(new String[] {protocol});
+        p.setCipherSuites(new String[] {suite});
         e.setSSLParameters(p);
         return e;
     }

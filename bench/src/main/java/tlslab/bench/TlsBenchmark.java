@@ -1,5 +1,7 @@
 package tlslab.bench;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule;
 import tlslab.crypto.Side;
+import tlslab.wire.ProtocolVersion;
 import tlslab.engine.Connection;
 import tlslab.engine.TlsConfig;
 import tlslab.record.ContentType;
@@ -41,10 +44,10 @@ import tlslab.transport.Pipe;
  * <ul>
  *   <li>{@code handshake_*}: one full (never resumed) handshake in memory, the client checking
  *       the server certificate against the CA and the host name;</li>
- *   <li>{@code records_*}: one 16 KiB application-data record sealed with the client's write key
- *       and opened with the server's matching read key ({@code records_tlslab} with RecordCipher
- *       alone, {@code records_tlslab_layer} through the RecordLayer, {@code records_jdk} with
- *       SSLEngine wrap and unwrap).</li>
+ *   <li>{@code records_*}: one 16 KiB application-data record written by the client and read by
+ *       the server, each through its whole record layer: {@code records_tlslab} with one
+ *       RecordLayer writing into an in-memory stream and another reading from it,
+ *       {@code records_jdk} with SSLEngine wrap into a net buffer and unwrap into an app buffer.</li>
  * </ul>
  * Run with {@code ./bench/run.sh}; see BENCHMARKS.md.
  */
@@ -72,10 +75,10 @@ public class TlsBenchmark {
             Identity id = Identity.get();
             // Built once, as an application would; the client never calls resume(), so every
             // handshake is a full one (checked in the benchmark).
-            client = new TlsConfig().cipherSuites(SUITE).trust(List.of(id.caCertificate)).serverName(Identity.HOST)
-                    .random(new SecureRandom());
-            server = new TlsConfig().cipherSuites(SUITE).identity(List.of(id.serverCertificate), id.serverKey)
-                    .random(new SecureRandom());
+            client = new TlsConfig().versions(ProtocolVersion.TLS12).cipherSuites(SUITE).trust(List.of(id.caCertificate))
+                    .serverName(Identity.HOST).random(new SecureRandom());
+            server = new TlsConfig().versions(ProtocolVersion.TLS12).cipherSuites(SUITE)
+                    .identity(List.of(id.serverCertificate), id.serverKey).random(new SecureRandom());
             serverThread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "tlslab-server");
                 t.setDaemon(true);
@@ -128,30 +131,6 @@ public class TlsBenchmark {
 
     // ---- records ----
 
-    /** The two halves of one direction: what the client writes with, and what the server reads with. */
-    @State(Scope.Thread)
-    public static class TlslabRecords {
-        RecordCipher clientWrite;
-        RecordCipher serverRead;
-        final byte[] plaintext = new byte[RECORD];
-        final byte[] wire = new byte[RECORD + 24];   // reused, as SSLEngine reuses its net and app buffers
-        final byte[] back = new byte[RECORD];
-        long seq;
-
-        @Setup(Level.Trial)
-        public void setup() throws Exception {
-            SecureRandom random = new SecureRandom();
-            random.nextBytes(plaintext);
-            KeySchedule.KeyBlock keys = randomKeys(random);
-            clientWrite = RecordCipher.forWriting(SUITE, keys, Side.CLIENT, random);
-            serverRead = RecordCipher.forReading(SUITE, keys, Side.SERVER, random);
-            byte[] back = serverRead.open(0, ContentType.APPLICATION_DATA,
-                    clientWrite.seal(0, ContentType.APPLICATION_DATA, plaintext, 0, RECORD));
-            if (!java.util.Arrays.equals(back, plaintext)) throw new IllegalStateException("seal/open round trip failed");
-            seq = 1;   // a GCM nonce (here: the sequence number) is never used twice with one key
-        }
-    }
-
     /** The key block of a handshake with random secrets: keys for AES-128-GCM both ways. */
     static KeySchedule.KeyBlock randomKeys(SecureRandom random) {
         byte[] master = new byte[KeySchedule.MASTER_SECRET_LENGTH];
@@ -164,26 +143,29 @@ public class TlsBenchmark {
     }
 
     /**
-     * Supplementary: the same record through tlslab's whole record layer (5-byte header, framing,
-     * copies in and out of the stream), which is closer to what SSLEngine.wrap/unwrap do.
+     * One direction of a connection through tlslab's whole record layer: the client's RecordLayer
+     * writes into an in-memory stream ({@link Loopback}, emptied before each record), and the server's
+     * RecordLayer reads from it. Each side has its own cipher and its own sequence number.
      */
     @State(Scope.Thread)
-    public static class TlslabRecordLayer {
-        RecordLayer layer;
-        byte[] plaintext;
+    public static class TlslabRecords {
+        final Loopback wire = new Loopback(Record.HEADER_LENGTH + RECORD + 64);
+        RecordLayer client;
+        RecordLayer server;
+        final byte[] plaintext = new byte[RECORD];
+        /** Where the server decrypts to, reused: the counterpart of SSLEngine's app buffer. */
+        final byte[] app = new byte[RecordLayer.MAX_FRAGMENT];
 
         @Setup(Level.Trial)
         public void setup() {
             SecureRandom random = new SecureRandom();
-            plaintext = new byte[RECORD];
             random.nextBytes(plaintext);
             KeySchedule.KeyBlock keys = randomKeys(random);
-            Loopback wire = new Loopback(2 * RECORD);
-            layer = new RecordLayer(wire.input, wire.output);
-            // One direction, both ends: this layer writes with the client's key and reads back with
-            // the server's matching read key; both sequence numbers start at 0 and move together.
-            layer.changeWriteCipher(RecordCipher.forWriting(SUITE, keys, Side.CLIENT, random));
-            layer.changeReadCipher(RecordCipher.forReading(SUITE, keys, Side.SERVER, random));
+            // The client never reads and the server never writes here: those ends go nowhere.
+            client = new RecordLayer(InputStream.nullInputStream(), wire.output);
+            server = new RecordLayer(wire.input, OutputStream.nullOutputStream());
+            client.changeWriteCipher(RecordCipher.forWriting(SUITE, keys, Side.CLIENT, random));
+            server.changeReadCipher(RecordCipher.forReading(SUITE, keys, Side.SERVER, random));
         }
     }
 
@@ -216,17 +198,27 @@ public class TlsBenchmark {
 
     @Benchmark
     public byte[] records_tlslab(TlslabRecords s) throws Exception {
-        long seq = s.seq++;
-        int n = s.clientWrite.seal(seq, ContentType.APPLICATION_DATA, s.plaintext, 0, RECORD, s.wire, 0);
-        s.serverRead.open(seq, ContentType.APPLICATION_DATA, s.wire, 0, n, s.back, 0);
-        return s.back;
+        s.wire.reset();
+        s.client.write(ContentType.APPLICATION_DATA, s.plaintext);
+        RecordLayer.Received r = s.server.readInto(s.app, 0);
+        if (r.type() != ContentType.APPLICATION_DATA || r.length() != RECORD || s.wire.unread() != 0) {
+            throw new IllegalStateException("expected one whole 16 KiB application-data record: " + r);
+        }
+        return s.app;
     }
 
+    /**
+     * Supplementary, not a target: the same, but the server reads with {@code RecordLayer.read()}, which
+     * returns a Record with new arrays for the wire bytes and the plaintext (as Connection reads).
+     */
     @Benchmark
-    public byte[] records_tlslab_layer(TlslabRecordLayer s) throws Exception {
-        s.layer.write(ContentType.APPLICATION_DATA, s.plaintext);
-        Record r = s.layer.read();
-        if (r.plaintext().length != RECORD) throw new IllegalStateException("expected one whole 16 KiB record");
+    public byte[] records_tlslab_newarrays(TlslabRecords s) throws Exception {
+        s.wire.reset();
+        s.client.write(ContentType.APPLICATION_DATA, s.plaintext);
+        Record r = s.server.read();
+        if (r.type() != ContentType.APPLICATION_DATA || r.plaintext().length != RECORD || s.wire.unread() != 0) {
+            throw new IllegalStateException("expected one whole 16 KiB application-data record");
+        }
         return r.plaintext();
     }
 

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import tlslab.exercises.check.Exercise;
 
 /**
  * Makes {@code exercises/src} from {@code solutions/src}: main sources with every solution region
@@ -27,6 +31,10 @@ import java.util.stream.Stream;
  * becomes {@code // TODO: a hint for the TODO line} and
  * {@code throw new UnsupportedOperationException("not written yet: Name.method");}.
  * {@code // BEGIN SOLUTION REMOVE} … {@code // END SOLUTION} disappears without a trace (helpers).
+ *
+ * <p>The exercise notebooks ({@code exercises/notebooks/*.ipynb}) are generated too, from
+ * {@code solutions/notebooks/*.md} and the stubbed classes ({@link NotebookGenerator}), and checked
+ * for drift with the rest.
  */
 public final class ExerciseGenerator {
     static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION(?:\\s+(.*?))?\\s*$");
@@ -35,17 +43,36 @@ public final class ExerciseGenerator {
     private ExerciseGenerator() {
     }
 
-    /** The generated tree: relative path (under src/) to content. */
+    /** The generated files: path under exercises/ ("src/main/java/…", "notebooks/….ipynb") to content. */
     static TreeMap<String, byte[]> generate(Path solutions) throws IOException {
+        return generate(solutions, false);
+    }
+
+    /**
+     * The same; with {@code solved}, the notebooks' tagged cells hold the reference solutions (what a
+     * student who solved everything hands in).
+     */
+    static TreeMap<String, byte[]> generate(Path solutions, boolean solved) throws IOException {
         TreeMap<String, byte[]> out = new TreeMap<>();
+        Map<Exercise, String> classes = new EnumMap<>(Exercise.class);
         Path main = solutions.resolve("src/main/java");
         Path test = solutions.resolve("src/test/java");
         if (!Files.isDirectory(main)) throw new IOException(main + " not found: is " + solutions + " the solutions folder?");
         for (Path p : files(main)) {
             String rel = "main/java/" + main.relativize(p).toString().replace('\\', '/');
             byte[] bytes = Files.readAllBytes(p);
-            out.put(rel, p.toString().endsWith(".java") ? stub(rel, new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
-                    : bytes);
+            if (!rel.endsWith(".java")) {
+                out.put("src/" + rel, bytes);
+                continue;
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            String stubbed = stub(rel, text);
+            out.put("src/" + rel, stubbed.getBytes(StandardCharsets.UTF_8));
+            for (Exercise e : Exercise.values()) {
+                if (rel.equals("main/java/" + e.implementation.replace('.', '/') + ".java")) {
+                    classes.put(e, solved ? NotebookGenerator.solved(text) : stubbed);
+                }
+            }
         }
         for (Path p : files(test)) {
             String rel = "test/java/" + test.relativize(p).toString().replace('\\', '/');
@@ -56,8 +83,9 @@ public final class ExerciseGenerator {
             if (rel.contains("/tlslab/exercises/hidden/")) {
                 throw new IOException(rel + ": hidden tests go in src/hidden/java, never in src/test/java");
             }
-            out.put(rel, Files.readAllBytes(p));
+            out.put("src/" + rel, Files.readAllBytes(p));
         }
+        out.putAll(NotebookGenerator.generate(solutions, classes));
         return out;
     }
 
@@ -120,35 +148,74 @@ public final class ExerciseGenerator {
         return out.toString();
     }
 
-    /** Rewrites {@code exercises/src} from {@code solutions}: deletes what is not generated, writes the rest. */
+    /**
+     * Rewrites {@code exercises/src} and the notebooks in {@code exercises/notebooks} from {@code solutions}:
+     * deletes what is not generated, writes the rest.
+     */
     public static int write(Path solutions, Path exercises) throws IOException {
         TreeMap<String, byte[]> files = generate(solutions);
         Path src = exercises.resolve("src");
         if (Files.isDirectory(src)) Grader.deleteQuietly(src);
+        for (Path nb : notebooks(exercises)) Files.delete(nb);
         for (var e : files.entrySet()) {
-            Path p = src.resolve(e.getKey());
+            Path p = exercises.resolve(e.getKey());
             Files.createDirectories(p.getParent());
             Files.write(p, e.getValue());
         }
         return files.size();
     }
 
-    /** The differences between {@code exercises/src} and what {@link #generate} makes; empty if in sync. */
+    /** The notebooks in {@code exercises/notebooks} (not its sub-folders, such as Jupyter's .ipynb_checkpoints). */
+    private static List<Path> notebooks(Path exercises) throws IOException {
+        Path dir = exercises.resolve("notebooks");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".ipynb") && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    /** The differences between {@code exercises/} and what {@link #generate} makes; empty if in sync. */
     public static List<String> differences(Path solutions, Path exercises) throws IOException {
         TreeMap<String, byte[]> expected = generate(solutions);
         TreeMap<String, byte[]> actual = new TreeMap<>();
-        Path src = exercises.resolve("src");
-        for (Path p : files(src)) actual.put(src.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        for (Path p : files(exercises.resolve("src"))) actual.put(exercises.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        for (Path p : notebooks(exercises)) actual.put(exercises.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
         List<String> out = new ArrayList<>();
         TreeSet<String> all = new TreeSet<>(expected.keySet());
         all.addAll(actual.keySet());
         for (String f : all) {
             byte[] want = expected.get(f), got = actual.get(f);
-            if (got == null) out.add("exercises/src/" + f + " is missing");
-            else if (want == null) out.add("exercises/src/" + f + " should not be there (no such file in solutions/src)");
-            else if (!Arrays.equals(want, got)) out.add("exercises/src/" + f + " differs" + firstDifferentLine(want, got));
+            String from = f.startsWith("notebooks/") ? "solutions/notebooks" : "solutions/src";
+            if (got == null) out.add("exercises/" + f + " is missing");
+            else if (want == null) out.add("exercises/" + f + " should not be there (nothing in " + from + " makes it)");
+            else if (!Arrays.equals(want, got)) {
+                out.add("exercises/" + f + (f.endsWith(".ipynb") && sameWithoutOutputs(want, got)
+                        ? " holds outputs or execution counts: the notebooks are committed as generated, without them"
+                        : " differs" + firstDifferentLine(want, got)));
+            }
         }
         return out;
+    }
+
+    /** Whether two notebooks are the same but for what running them adds (outputs, execution counts, the kernel's version). */
+    private static boolean sameWithoutOutputs(byte[] a, byte[] b) {
+        try {
+            return withoutOutputs(a).equals(withoutOutputs(b));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode withoutOutputs(byte[] notebook) throws IOException {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(notebook);
+        for (var cell : root.path("cells")) {
+            if (cell instanceof com.fasterxml.jackson.databind.node.ObjectNode c) {
+                c.remove("outputs");
+                c.remove("execution_count");
+            }
+        }
+        if (root.path("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m) m.remove("language_info");
+        return root;
     }
 
     private static String firstDifferentLine(byte[] want, byte[] got) {

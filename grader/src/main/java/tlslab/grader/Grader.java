@@ -215,8 +215,18 @@ public final class Grader implements AutoCloseable {
         StringBuilder notes = new StringBuilder();
         Map<Exercise, String> notGradable = new EnumMap<>(Exercise.class);
 
-        SourceCompiler.Result compiled = SourceCompiler.compile(submission.toAbsolutePath().normalize(), sandbox, libDir, libJars,
-                runnerDir, work, classes, options.compileMillis());
+        // notebooks: their tagged cells become the exercise classes (the submission as it is if it has none)
+        NotebookSubmission.Prepared fromNotebooks = NotebookSubmission.prepare(submission.toAbsolutePath().normalize(), work);
+        SourceCompiler.Result compiled = fromNotebooks.fatal() != null ? SourceCompiler.Result.fatal(Text.clean(fromNotebooks.fatal()))
+                : fromNotebooks.explain(SourceCompiler.compile(fromNotebooks.folder(), sandbox, libDir, libJars, runnerDir, work,
+                        classes, options.compileMillis()));
+        for (String note : fromNotebooks.notes()) notes.append(Text.clean(note)).append('\n');
+        fromNotebooks.problems().forEach((e, why) -> {
+            if (options.only().isEmpty() || options.only().contains(e)) {
+                notGradable.put(e, Text.clean(why));
+                notes.append(Text.clean(why)).append('\n');
+            }
+        });
         if (compiled.fatal() != null) {
             notes.append("Not gradable: ").append(compiled.fatal()).append('\n');
             for (Exercise e : Exercise.values()) notGradable.put(e, "not graded: " + compiled.fatal());
@@ -229,6 +239,7 @@ public final class Grader implements AutoCloseable {
             for (Exercise e : Exercise.values()) {
                 if (!options.only().isEmpty() && !options.only().contains(e)) continue;
                 String cls = e.implementation.replace('.', '/');
+                if (notGradable.containsKey(e)) continue;   // its notebook said why already
                 if (!scan.has(cls)) {
                     notGradable.put(e, missing(e, compiled));
                     continue;

@@ -34,9 +34,11 @@ public final class Main {
     static final String USAGE = """
             Usage:
               ./tlslab grade SUBMISSION_DIR [--out DIR] [options]   grade one submission (a copy of exercises/)
-              ./tlslab grade --batch DIR [--out DIR] [options]      grade every sub-folder of DIR, write scores.csv
-              ./tlslab grade --generate-exercises                   rewrite exercises/src from solutions/
-              ./tlslab grade --check-exercises                      fail if exercises/src differs from what that makes
+              ./tlslab grade NOTEBOOK.ipynb [--out DIR] [options]   grade a notebook (or a folder of them, with .java files or not)
+              ./tlslab grade --batch DIR [--out DIR] [options]      grade every sub-folder (and .ipynb) of DIR, write scores.csv
+              ./tlslab grade --generate-exercises                   rewrite exercises/src and exercises/notebooks from solutions/
+              ./tlslab grade --check-exercises                      fail if exercises/ differs from what that makes
+              ./tlslab grade --solved-notebooks DIR                 write the exercise notebooks with the reference solutions
 
             Options:
               --out DIR                 where reports go (default: grade-out/NAME); on Gradescope: /autograder/results
@@ -65,6 +67,7 @@ public final class Main {
     @Option(names = "--out", paramLabel = "DIR") private Path out;
     @Option(names = "--generate-exercises") private boolean generate;
     @Option(names = "--check-exercises") private boolean check;
+    @Option(names = "--solved-notebooks", paramLabel = "DIR") private Path solvedNotebooks;
     @Option(names = "--call-timeout", paramLabel = "SECONDS") private double callTimeout = defaults.callMillis() / 1000.0;
     @Option(names = "--time-limit", paramLabel = "SECONDS") private double timeLimit = defaults.budgetMillis() / 1000.0;
     @Option(names = "--memory", paramLabel = "MB") private int memoryMb = defaults.memoryMb();
@@ -94,8 +97,8 @@ public final class Main {
                 return 0;
             }
             options = m.options(cl);
-            if (!m.generate && !m.check && (m.single == null) == (m.batch == null)) {
-                throw new ParameterException(cl, "give a submission folder or --batch DIR");
+            if (!m.generate && !m.check && m.solvedNotebooks == null && (m.single == null) == (m.batch == null)) {
+                throw new ParameterException(cl, "give a submission (a folder or a notebook) or --batch DIR");
             }
         } catch (ParameterException e) {
             err.println("tlslab grade: " + Text.clean(e.getMessage()));
@@ -106,7 +109,20 @@ public final class Main {
         try {
             if (m.generate) {
                 int n = ExerciseGenerator.write(root.resolve("solutions"), root.resolve("exercises"));
-                stdout.println("tlslab grade: wrote " + n + " files to exercises/src from solutions/ (hidden tests left out)");
+                stdout.println("tlslab grade: wrote " + n + " files to exercises/src and exercises/notebooks from solutions/"
+                        + " (hidden tests left out)");
+                return 0;
+            }
+            if (m.solvedNotebooks != null) {
+                Path dir = Files.createDirectories(m.solvedNotebooks);
+                int n = 0;
+                for (var e : ExerciseGenerator.generate(root.resolve("solutions"), true).entrySet()) {
+                    if (!e.getKey().startsWith("notebooks/")) continue;
+                    Files.write(dir.resolve(e.getKey().substring("notebooks/".length())), e.getValue());
+                    n++;
+                }
+                stdout.println(Text.clean("tlslab grade: wrote " + n + " notebooks with the reference solutions to " + dir
+                        + " (instructors only: do not hand them out)"));
                 return 0;
             }
             if (m.check) {
@@ -127,7 +143,7 @@ public final class Main {
             try (Grader grader = new Grader(options)) {
                 if (grader.exposure() != null) err.println("tlslab grade: " + grader.exposure() + " (sandbox " + grader.sandboxDescription() + ")");
                 Path sub = m.single.toAbsolutePath().normalize();
-                Path o = m.out != null ? m.out : defaultOut(sub.getFileName().toString());
+                Path o = m.out != null ? m.out : defaultOut(sub.getFileName().toString().replaceFirst("(?i)\\.ipynb$", ""));
                 Report r = grader.grade(sub, o);
                 stdout.print(r.table());
                 stdout.println(Text.clean("Reports: " + o.toAbsolutePath().resolve("results.json") + " (Gradescope), junit.xml, summary.html"));
@@ -201,10 +217,12 @@ public final class Main {
             throws IOException {
         List<Path> subs = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(subs::add);
+            // a student is a sub-folder, or a notebook handed in alone
+            s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ipynb"))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(subs::add);
         }
         if (subs.isEmpty()) {
-            err.println(Text.clean("tlslab grade: no sub-folders (one per student) in " + dir));
+            err.println(Text.clean("tlslab grade: no sub-folders or notebooks (one per student) in " + dir));
             return 2;
         }
         Files.createDirectories(out);

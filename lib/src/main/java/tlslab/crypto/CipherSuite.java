@@ -5,22 +5,22 @@ package tlslab.crypto;
  * RFC 5289, RFC 7905 and RFC 4492 give them. Names are IANA's.
  */
 public enum CipherSuite {
-    TLS_RSA_WITH_AES_128_CBC_SHA(0x002F, KeyExchange.RSA, BulkCipher.AES_128_CBC, "HmacSHA1", 20, PrfHash.SHA256,
+    TLS_RSA_WITH_AES_128_CBC_SHA(0x002F, KeyExchange.RSA, BulkCipher.AES_128_CBC, "HmacSHA1", 20, Hash.SHA256,
             "AES128-SHA"),
-    TLS_RSA_WITH_AES_128_CBC_SHA256(0x003C, KeyExchange.RSA, BulkCipher.AES_128_CBC, "HmacSHA256", 32, PrfHash.SHA256,
+    TLS_RSA_WITH_AES_128_CBC_SHA256(0x003C, KeyExchange.RSA, BulkCipher.AES_128_CBC, "HmacSHA256", 32, Hash.SHA256,
             "AES128-SHA256"),
-    TLS_RSA_WITH_AES_128_GCM_SHA256(0x009C, KeyExchange.RSA, BulkCipher.AES_128_GCM, null, 0, PrfHash.SHA256,
+    TLS_RSA_WITH_AES_128_GCM_SHA256(0x009C, KeyExchange.RSA, BulkCipher.AES_128_GCM, null, 0, Hash.SHA256,
             "AES128-GCM-SHA256"),
-    TLS_RSA_WITH_AES_256_GCM_SHA384(0x009D, KeyExchange.RSA, BulkCipher.AES_256_GCM, null, 0, PrfHash.SHA384,
+    TLS_RSA_WITH_AES_256_GCM_SHA384(0x009D, KeyExchange.RSA, BulkCipher.AES_256_GCM, null, 0, Hash.SHA384,
             "AES256-GCM-SHA384"),
-    TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA(0xC013, KeyExchange.ECDHE, BulkCipher.AES_128_CBC, "HmacSHA1", 20, PrfHash.SHA256,
+    TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA(0xC013, KeyExchange.ECDHE, BulkCipher.AES_128_CBC, "HmacSHA1", 20, Hash.SHA256,
             "ECDHE-RSA-AES128-SHA"),
-    TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256(0xC02F, KeyExchange.ECDHE, BulkCipher.AES_128_GCM, null, 0, PrfHash.SHA256,
+    TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256(0xC02F, KeyExchange.ECDHE, BulkCipher.AES_128_GCM, null, 0, Hash.SHA256,
             "ECDHE-RSA-AES128-GCM-SHA256"),
-    TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384(0xC030, KeyExchange.ECDHE, BulkCipher.AES_256_GCM, null, 0, PrfHash.SHA384,
+    TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384(0xC030, KeyExchange.ECDHE, BulkCipher.AES_256_GCM, null, 0, Hash.SHA384,
             "ECDHE-RSA-AES256-GCM-SHA384"),
     TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA8, KeyExchange.ECDHE, BulkCipher.CHACHA20_POLY1305, null, 0,
-            PrfHash.SHA256, "ECDHE-RSA-CHACHA20-POLY1305");
+            Hash.SHA256, "ECDHE-RSA-CHACHA20-POLY1305");
 
     /**
      * The record protection of a suite, with the key-block sizes of RFC 5246 §6.3 (enc_key_length,
@@ -58,7 +58,7 @@ public enum CipherSuite {
     /** Bytes of each encryption key: 16 for AES-128, 32 for AES-256 and ChaCha20. */
     public final int encKeyLength;
     /** The hash of the PRF and of the Finished message: SHA-384 for the *_SHA384 suites (RFC 5289 §3). */
-    public final PrfHash prfHash;
+    public final Hash prfHash;
     public final String openSslName;
 
     /**
@@ -69,7 +69,7 @@ public enum CipherSuite {
     /** The signal a client retrying with a lower version adds to its suites (RFC 7507). */
     public static final int TLS_FALLBACK_SCSV = 0x5600;
 
-    CipherSuite(int id, KeyExchange keyExchange, BulkCipher bulkCipher, String macAlgorithm, int macLength, PrfHash prfHash,
+    CipherSuite(int id, KeyExchange keyExchange, BulkCipher bulkCipher, String macAlgorithm, int macLength, Hash prfHash,
                 String openSslName) {
         this.id = id;
         this.keyExchange = keyExchange;

@@ -96,7 +96,7 @@ public final class KeySchedule {
      * stands in for SHA-256 suites; a *_SHA384 suite gets the library's own PRF with SHA-384.
      */
     public static Prf.Function prfFor(Prf.Function sha256Prf, CipherSuite suite) {
-        if (suite.prfHash == PrfHash.SHA256) return sha256Prf;
+        if (suite.prfHash == Hash.SHA256) return sha256Prf;
         return (secret, label, seed, length) -> Prf.prf(suite.prfHash, secret, label, seed, length);
     }
 

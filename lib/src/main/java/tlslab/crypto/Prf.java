@@ -23,16 +23,16 @@ public final class Prf {
 
     /** The PRF with SHA-256, the one TLS 1.2 uses unless a suite names another hash. */
     public static byte[] prf(byte[] secret, String label, byte[] seed, int length) {
-        return prf(PrfHash.SHA256, secret, label, seed, length);
+        return prf(Hash.SHA256, secret, label, seed, length);
     }
 
     /** The PRF with the given hash: SHA-384 for the *_SHA384 suites (RFC 5289 §3). */
-    public static byte[] prf(PrfHash hash, byte[] secret, String label, byte[] seed, int length) {
+    public static byte[] prf(Hash hash, byte[] secret, String label, byte[] seed, int length) {
         return pHash(hash, secret, concat(label.getBytes(StandardCharsets.US_ASCII), seed), length);
     }
 
     public static byte[] pSha256(byte[] secret, byte[] seed, int length) {
-        return pHash(PrfHash.SHA256, secret, seed, length);
+        return pHash(Hash.SHA256, secret, seed, length);
     }
 
     /**
@@ -40,11 +40,11 @@ public final class Prf {
      * HMAC(secret, A(2) ‖ seed) ‖ … cut to {@code length} bytes. Private so that {@code prf} and
      * {@code pSha256} stay the only ways in (exercise 5 forbids exactly those).
      */
-    private static byte[] pHash(PrfHash hash, byte[] secret, byte[] seed, int length) {
+    private static byte[] pHash(Hash hash, byte[] secret, byte[] seed, int length) {
         try {
-            Mac hmac = Mac.getInstance(hash.hmacAlgorithm);
+            Mac hmac = Mac.getInstance(hash.hmacName);
             // an empty HMAC key is legal but SecretKeySpec refuses it; HMAC pads keys with zeros anyway
-            hmac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, hash.hmacAlgorithm));
+            hmac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, hash.hmacName));
             byte[] out = new byte[length];
             byte[] a = seed;
             for (int done = 0; done < length; ) {
@@ -57,7 +57,7 @@ public final class Prf {
             }
             return out;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(hash.hmacAlgorithm + " unavailable in this JDK", e);
+            throw new IllegalStateException(hash.hmacName + " unavailable in this JDK", e);
         }
     }
 

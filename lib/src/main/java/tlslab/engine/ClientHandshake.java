@@ -45,6 +45,7 @@ final class ClientHandshake {
     void run() throws IOException {
         Tls13ClientHandshake tls13 = config.versions.contains(ProtocolVersion.TLS13) ? new Tls13ClientHandshake(conn) : null;
         ClientHello hello = clientHello(tls13);
+        if (tls13 != null) hello = tls13.bind(hello);
         io.send(hello);
         ServerHello sh = io.expect(ServerHello.class);
         if (Extension.find(sh.extensions(), Extension.SUPPORTED_VERSIONS) != null) {

@@ -12,6 +12,7 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.AlertLevel;
 import tlslab.alert.AlertReceivedException;
 import tlslab.alert.TlsException;
+import tlslab.engine.Alerts.PeerClosed;
 import tlslab.handshake.Handshake;
 import tlslab.handshake.HandshakeType;
 import tlslab.handshake.KeyUpdate;
@@ -34,6 +35,7 @@ public final class Connection implements Closeable {
     final RecordLayer records;
     private final Transcript transcript;
     final HandshakeIO io;
+    private final Alerts alerts;
     private final Object writeLock = new Object();
     private Session session;
     private Secrets secrets;
@@ -54,6 +56,7 @@ public final class Connection implements Closeable {
         config.observers.forEach(transcript::onEntry);
         records.setListener(transcript::record);
         this.io = new HandshakeIO(this, records, transcript);
+        this.alerts = new Alerts(records, transcript, io, writeLock);
     }
 
     public static Connection client(Transport transport, TlsConfig config) throws IOException {
@@ -100,7 +103,7 @@ public final class Connection implements Closeable {
     public void close() throws IOException {
         if (closed) return;
         try {
-            if (handshakeDone) sendAlert(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
+            if (handshakeDone) alerts.send(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
         } catch (IOException ignored) {
             // the peer may already be gone; closing is all that is left
         } finally {
@@ -154,6 +157,11 @@ public final class Connection implements Closeable {
         return session != null ? session.peerCertificates() : peerCertificates;
     }
 
+    /** TLS 1.3: the last ticket the server sent (after a read), to resume with {@code TlsConfig.resume(ticket)}; else null. */
+    public Tls13Ticket tls13Ticket() {
+        return afterTls13 == null ? null : afterTls13.ticket();
+    }
+
     /** TLS 1.3: sends KeyUpdate and moves our writes to new keys; {@code requestPeer} asks the peer to do the same. */
     public void keyUpdate(boolean requestPeer) throws IOException {
         handshake();
@@ -169,10 +177,11 @@ public final class Connection implements Closeable {
 
     // ---- used by ClientHandshake and ServerHandshake ----
 
-    void finishHandshake13(Tls13Secrets sec, List<X509Certificate> peer) {
+    void finishHandshake13(Tls13Secrets sec, List<X509Certificate> peer, boolean wasResumed) {
         this.tls13Secrets = sec;
+        this.resumed = wasResumed;
         this.peerCertificates = List.copyOf(peer);
-        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client);
+        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client, peer, config.clock);
     }
 
     void finishHandshake(Session s, Secrets sec, boolean wasResumed) {
@@ -233,24 +242,13 @@ public final class Connection implements Closeable {
     private void fail(AlertDescription alert) throws IOException {
         if (closed) return;
         try {
-            sendAlert(AlertLevel.FATAL, alert);
+            alerts.send(AlertLevel.FATAL, alert);
         } catch (IOException | RuntimeException ignored) {
             // best effort: the connection is failing anyway
         }
         closed = true;
         transport.close();
     }
-
-    private void sendAlert(AlertLevel level, AlertDescription d) throws IOException {
-        byte[] alert = {(byte) level.code, (byte) d.code};
-        synchronized (writeLock) {
-            records.write(ContentType.ALERT, alert);
-        }
-        transcript.other(true, "Alert(" + d.rfcName() + ")", alert, records.writeEncrypted());
-    }
-
-    static final int MAX_WARNINGS_IN_A_ROW = 4;
-    private int warningsInARow;
 
     /** The next record that is not a warning alert. */
     Record nextRecord() throws IOException {
@@ -261,32 +259,15 @@ public final class Connection implements Closeable {
                         + (handshakeDone ? " (what it sent may be cut short)" : " during the handshake"));
             }
             if (r.type() != ContentType.ALERT) {
-                warningsInARow = 0;
+                alerts.otherRecord();
                 return r;
             }
-            handleAlert(r.plaintext());
-        }
-    }
-
-    private void handleAlert(byte[] a) throws IOException {
-        if (a.length != 2) {
-            throw new TlsException(AlertDescription.DECODE_ERROR, "Alert record of " + a.length + " bytes: an alert is exactly 2");
-        }
-        int level = a[0] & 0xff;
-        AlertDescription d = AlertDescription.of(a[1] & 0xff);
-        transcript.other(false, "Alert(" + (d == null ? String.valueOf(a[1] & 0xff) : d.rfcName()) + ")", a, records.readEncrypted());
-        if (d == AlertDescription.CLOSE_NOTIFY) {
-            peerClosed = true;
-            throw new PeerClosed();
-        }
-        // TLS 1.3 has no warnings left but these two (RFC 8446 §6): any other alert ends the connection
-        boolean fatal = level == AlertLevel.FATAL.code || d == null || (io.tls13() && d != AlertDescription.USER_CANCELED);
-        if (fatal) throw new AlertReceivedException(a[1] & 0xff, d);
-        // other warnings (e.g. no_renegotiation) need no action here, but an endless run of them keeps a
-        // server busy for nothing (CVE-2016-8610, "SSL Death Alert"): OpenSSL stops after 5 too
-        if (++warningsInARow > MAX_WARNINGS_IN_A_ROW) {
-            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, warningsInARow + " warning alerts in a row: more than "
-                    + MAX_WARNINGS_IN_A_ROW + " is a denial of service, not a conversation");
+            try {
+                alerts.received(r.plaintext());
+            } catch (PeerClosed e) {
+                peerClosed = true;
+                throw e;
+            }
         }
     }
 
@@ -323,13 +304,6 @@ public final class Connection implements Closeable {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "unexpected "
                     + Handshake.structureName(message) + " after the handshake");
         }
-        sendAlert(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
-    }
-
-    /** close_notify from the peer while reading. */
-    private static final class PeerClosed extends TlsException {
-        PeerClosed() {
-            super(AlertDescription.CLOSE_NOTIFY, "the peer closed the connection (close_notify)");
-        }
+        alerts.send(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
     }
 }

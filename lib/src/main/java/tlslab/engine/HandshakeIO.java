@@ -9,6 +9,8 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeyExchange;
+import tlslab.crypto.Hash;
+import tlslab.crypto.tls13.TranscriptHash;
 import tlslab.handshake.Handshake;
 import tlslab.handshake.HandshakeMessage;
 import tlslab.record.ContentType;
@@ -100,6 +102,18 @@ final class HandshakeIO {
 
     boolean tls13() {
         return tls13;
+    }
+
+    /**
+     * After a HelloRetryRequest (RFC 8446 §4.4.1): the transcript's first message, ClientHello1, is
+     * replaced by message_hash, a synthetic message holding only its hash.
+     */
+    void replaceClientHello1WithItsHash(Hash hash) {
+        byte[] all = handshakeMessages.toByteArray();
+        int length = Handshake.HEADER_LENGTH + (((all[1] & 0xff) << 16) | ((all[2] & 0xff) << 8) | (all[3] & 0xff));
+        handshakeMessages.reset();
+        handshakeMessages.writeBytes(TranscriptHash.messageHash(hash, Arrays.copyOf(all, length)));
+        handshakeMessages.write(all, length, all.length - length);
     }
 
     /** A TLS 1.3 ServerHello is out: 1.3 message layouts from here on. */

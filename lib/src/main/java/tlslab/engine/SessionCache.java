@@ -5,10 +5,11 @@ import java.util.Map;
 
 import tlslab.wire.Hex;
 
-/** A server's sessions by ID, least recently used dropped first. */
+/** A server's TLS 1.2 sessions by ID and TLS 1.3 tickets, least recently used dropped first. */
 public final class SessionCache {
     private final int capacity;
     private final Map<String, Session> sessions;
+    private final Map<String, Tls13Ticket> tickets = new LinkedHashMap<>(16, 0.75f, true);
 
     public SessionCache() {
         this(1000);
@@ -24,6 +25,16 @@ public final class SessionCache {
         if (sessions.size() > capacity) {
             sessions.remove(sessions.keySet().iterator().next());
         }
+    }
+
+    /** A TLS 1.3 ticket this server issued, under the ticket's bytes. */
+    public synchronized void put(Tls13Ticket t) {
+        tickets.put(Hex.of(t.ticket()), t);
+        if (tickets.size() > capacity) tickets.remove(tickets.keySet().iterator().next());
+    }
+
+    public synchronized Tls13Ticket ticket(byte[] ticket) {
+        return tickets.get(Hex.of(ticket));
     }
 
     public synchronized Session get(byte[] id) {

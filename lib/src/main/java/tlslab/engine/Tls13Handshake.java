@@ -2,15 +2,18 @@ package tlslab.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.Arrays;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
-import tlslab.crypto.tls13.Hash;
+import tlslab.crypto.Hash;
 import tlslab.crypto.tls13.SecretSchedule;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.crypto.tls13.VerifyData;
+import tlslab.handshake.CertificateVerify;
 import tlslab.handshake.Finished;
+import tlslab.handshake.SignatureScheme;
 import tlslab.record.RecordCipher;
 import tlslab.transcript.KeyLog;
 
@@ -27,7 +30,8 @@ final class Tls13Handshake {
     final Tls13CipherSuite suite;
     final Hash hash;
     private final byte[] clientRandom;
-    private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication;
+    private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication,
+            resumption;
 
     Tls13Handshake(HandshakeIO io, TlsConfig config, Tls13CipherSuite suite, byte[] clientRandom) {
         this.io = io;
@@ -42,9 +46,12 @@ final class Tls13Handshake {
         return hash.digest(io.handshakeMessages());
     }
 
-    /** After ServerHello: the handshake secret from the (EC)DHE shared secret, and both handshake traffic secrets. */
-    void handshakeKeys(byte[] sharedSecret) {
-        early = SecretSchedule.earlySecret(hash);
+    /**
+     * After ServerHello: the handshake secret from the (EC)DHE shared secret, and both handshake
+     * traffic secrets. {@code psk} is a resumed ticket's, or null for a full handshake.
+     */
+    void handshakeKeys(byte[] sharedSecret, byte[] psk) {
+        early = psk == null ? SecretSchedule.earlySecret(hash) : SecretSchedule.earlySecret(hash, psk);
         handshakeSecret = SecretSchedule.handshakeSecret(hash, early, sharedSecret);
         byte[] helloHash = transcriptHash();
         clientHandshake = SecretSchedule.clientHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
@@ -61,6 +68,12 @@ final class Tls13Handshake {
         serverApplication = SecretSchedule.serverApplicationTrafficSecret0(hash, master, serverFinishedHash);
         log("CLIENT_TRAFFIC_SECRET_0", clientApplication);
         log("SERVER_TRAFFIC_SECRET_0", serverApplication);
+    }
+
+    /** After the client's Finished: the secret tickets' PSKs come from (§4.6.1). */
+    byte[] resumptionMasterSecret() {
+        resumption = SecretSchedule.resumptionMasterSecret(hash, master, transcriptHash());
+        return resumption;
     }
 
     /** From now on {@code writer}'s records are protected with its handshake or application traffic secret. */
@@ -95,9 +108,30 @@ final class Tls13Handshake {
         return out;
     }
 
+    /** The signer's CertificateVerify over the transcript so far. */
+    CertificateVerify certificateVerify(boolean fromServer, int scheme) throws TlsException {
+        byte[] signed = certificateVerifyContent(fromServer, transcriptHash());
+        return new CertificateVerify(scheme, Signatures.sign(scheme, config.privateKey, signed, config.random()));
+    }
+
+    /** Reads the peer's CertificateVerify and checks it with {@code key}: RSA-PSS only, and it must verify (§4.4.3). */
+    void checkCertificateVerify(boolean fromServer, PublicKey key) throws IOException {
+        byte[] signed = certificateVerifyContent(fromServer, transcriptHash());
+        CertificateVerify cv = io.expect(CertificateVerify.class);
+        String who = fromServer ? "server" : "client";
+        if (!Tls13ServerHandshake.SIGNS_WITH.contains(cv.signatureScheme())) {
+            throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "CertificateVerify.algorithm "
+                    + SignatureScheme.nameOf(cv.signatureScheme()) + " from the " + who + " is not an RSA-PSS scheme that was offered");
+        }
+        if (!Signatures.verify(cv.signatureScheme(), key, signed, cv.signature())) {
+            throw new TlsException(AlertDescription.DECRYPT_ERROR, "CertificateVerify.signature does not verify with the " + who
+                    + " certificate's key: the " + who + " did not prove it holds that certificate's private key");
+        }
+    }
+
     Tls13Secrets secrets(byte[] serverRandom, byte[] sharedSecret) {
         return new Tls13Secrets(suite, clientRandom, serverRandom, sharedSecret, early, handshakeSecret, clientHandshake,
-                serverHandshake, master, clientApplication, serverApplication);
+                serverHandshake, master, clientApplication, serverApplication, resumption);
     }
 
     private void log(String label, byte[] secret) {

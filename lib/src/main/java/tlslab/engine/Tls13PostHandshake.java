@@ -1,6 +1,9 @@
 package tlslab.engine;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
@@ -24,14 +27,20 @@ final class Tls13PostHandshake {
     private final Transcript transcript;
     private final Tls13Secrets secrets;
     private final boolean client;
+    private final List<X509Certificate> peerCertificates;
+    private final Clock clock;
     private byte[] readSecret;
     private byte[] writeSecret;
+    private volatile Tls13Ticket ticket;
 
-    Tls13PostHandshake(RecordLayer records, Transcript transcript, Tls13Secrets secrets, boolean client) {
+    Tls13PostHandshake(RecordLayer records, Transcript transcript, Tls13Secrets secrets, boolean client,
+                       List<X509Certificate> peerCertificates, Clock clock) {
         this.records = records;
         this.transcript = transcript;
         this.secrets = secrets;
         this.client = client;
+        this.peerCertificates = peerCertificates;
+        this.clock = clock;
         this.readSecret = client ? secrets.serverApplicationTrafficSecret() : secrets.clientApplicationTrafficSecret();
         this.writeSecret = client ? secrets.clientApplicationTrafficSecret() : secrets.serverApplicationTrafficSecret();
     }
@@ -54,12 +63,24 @@ final class Tls13PostHandshake {
             HandshakeMessage m = Handshake.decode13(bytes);
             transcript.handshake(false, m, bytes, null, true, true);
             if (m instanceof KeyUpdate ku) keyUpdate(ku);
-            else if (!(m instanceof NewSessionTicket) || client == false) {
+            else if (m instanceof NewSessionTicket nst && client) keep(nst);
+            else {
                 throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, m.type().rfcName + " after the handshake: a TLS 1.3 "
                         + (client ? "server" : "client") + " may only send " + (client ? "NewSessionTicket or KeyUpdate" : "KeyUpdate") + " then");
             }
             at = end;
         }
+    }
+
+    Tls13Ticket ticket() {
+        return ticket;
+    }
+
+    /** The ticket's PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce) (§4.6.1). */
+    private void keep(NewSessionTicket nst) {
+        byte[] psk = SecretSchedule.ticketPsk(secrets.cipherSuite().hash, secrets.resumptionMasterSecret(), nst.ticketNonce());
+        ticket = new Tls13Ticket(secrets.cipherSuite(), nst.ticket(), psk, nst.ticketAgeAdd(), nst.ticketLifetime(), clock.instant(),
+                peerCertificates);
     }
 
     /** The peer's writes move on to the next secret; if it asks, ours do too (after we say so under the old keys). */

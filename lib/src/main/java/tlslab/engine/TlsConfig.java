@@ -41,6 +41,7 @@ public final class TlsConfig {
     Clock clock = Clock.systemUTC();
     SessionCache sessionCache = new SessionCache();
     Session resume;
+    Tls13Ticket resumeTls13;
     KeyLog keyLog;
     Prf.Function prf = Prf::prf;
     boolean extendedMasterSecret = true;
@@ -161,6 +162,12 @@ public final class TlsConfig {
     /** Offer or accept encrypt-then-MAC for CBC suites (RFC 7366), on by default. */
     public TlsConfig encryptThenMac(boolean on) {
         this.encryptThenMac = on;
+        return this;
+    }
+
+    /** Client: offer to resume with this TLS 1.3 ticket (from an earlier {@link Connection#tls13Ticket()}). */
+    public TlsConfig resume(Tls13Ticket ticket) {
+        this.resumeTls13 = ticket;
         return this;
     }
 

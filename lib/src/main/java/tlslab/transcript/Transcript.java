@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import tlslab.crypto.KeyExchange;
 import tlslab.handshake.HandshakeMessage;
+import tlslab.handshake.ServerHello;
 import tlslab.record.Record;
 
 /**
@@ -44,7 +45,8 @@ public final class Transcript {
 
     /** A handshake message; {@code tls13} says it has TLS 1.3's layout (for its field breakdown). */
     public void handshake(boolean sent, HandshakeMessage m, byte[] bytes, KeyExchange kx, boolean encrypted, boolean tls13) {
-        add(new Entry(direction(sent), m.type().rfcName, bytes, m, kx, encrypted, clock.instant(), tls13));
+        String name = m instanceof ServerHello sh && sh.isHelloRetryRequest() ? "HelloRetryRequest" : m.type().rfcName;
+        add(new Entry(direction(sent), name, bytes, m, kx, encrypted, clock.instant(), tls13));
     }
 
     public void other(boolean sent, String name, byte[] bytes, boolean encrypted) {

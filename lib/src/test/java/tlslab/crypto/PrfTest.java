@@ -51,9 +51,9 @@ class PrfTest {
         byte[] expected = Hex.parse("7b0c18e9ced410ed1804f2cfa34a336a1c14dffb4900bb5fd7942107e81c83cde9ca0faa60be9fe34f82b1233c9146a0"
                 + "e534cb400fed2700884f9dc236f80edd8bfa961144c9e8d792eca722a7b32fc3d416d473ebc2c5fd4abfdad05d9184259b5bf8cd4d"
                 + "90fa0d31e2dec479e4f1a26066f2eea9a69236a3e52655c9e9aee691c8f3a26854308d5eaa3be85e0990703d73e56f");
-        assertArrayEquals(expected, Prf.prf(PrfHash.SHA384, secret, "test label", seed, 148));
+        assertArrayEquals(expected, Prf.prf(Hash.SHA384, secret, "test label", seed, 148));
         // P_hash is a stream: a shorter output is a prefix (here one byte short of the first 48-byte block)
-        assertArrayEquals(Arrays.copyOf(expected, 47), Prf.prf(PrfHash.SHA384, secret, "test label", seed, 47));
+        assertArrayEquals(Arrays.copyOf(expected, 47), Prf.prf(Hash.SHA384, secret, "test label", seed, 47));
     }
 
     @Test
@@ -66,7 +66,7 @@ class PrfTest {
         assertEquals(32, aes256.serverKey().length);
         assertEquals(4, aes256.clientIv().length);
         // the *_SHA384 suites expand with P_SHA384 (RFC 5289 §3), cut in the order of RFC 5246 §6.3
-        byte[] block = Prf.prf(PrfHash.SHA384, master, "key expansion", Prf.concat(sr, cr), 72);
+        byte[] block = Prf.prf(Hash.SHA384, master, "key expansion", Prf.concat(sr, cr), 72);
         assertArrayEquals(Arrays.copyOfRange(block, 0, 32), aes256.clientKey());
         assertArrayEquals(Arrays.copyOfRange(block, 64, 68), aes256.clientIv());
         assertArrayEquals(Arrays.copyOfRange(block, 68, 72), aes256.serverIv());
@@ -96,8 +96,8 @@ class PrfTest {
         KeySchedule.keyBlock(counting, sha384, master, cr, sr);
         byte[] vd = KeySchedule.verifyData(counting, sha384, master, true, messages);
         assertEquals(0, calls.get());
-        assertArrayEquals(Prf.prf(PrfHash.SHA384, pms, "master secret", Prf.concat(cr, sr), 48), master);
-        assertArrayEquals(Prf.prf(PrfHash.SHA384, master, "client finished", PrfHash.SHA384.digest(messages), 12), vd);
+        assertArrayEquals(Prf.prf(Hash.SHA384, pms, "master secret", Prf.concat(cr, sr), 48), master);
+        assertArrayEquals(Prf.prf(Hash.SHA384, master, "client finished", Hash.SHA384.digest(messages), 12), vd);
         assertFalse(Arrays.equals(KeySchedule.verifyData(master, true, messages), vd), "SHA-384 suites must not use the SHA-256 Finished");
 
         // SHA-256 suites: same bytes as the suite-less methods the exercises use, through the plugged-in PRF

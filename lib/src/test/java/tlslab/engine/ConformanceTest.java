@@ -191,7 +191,7 @@ class ConformanceTest {
             assertEquals("unexpected_message", c.answer().what());
         }
         try (RawClient c = new RawClient(SERVER)) {   // a few are still fine
-            for (int i = 0; i < Connection.MAX_WARNINGS_IN_A_ROW; i++) c.record(21, 0x0303, new byte[] {1, 90});
+            for (int i = 0; i < Alerts.MAX_WARNINGS_IN_A_ROW; i++) c.record(21, 0x0303, new byte[] {1, 90});
             assertTrue(c.handshake(RawClient.hello(with())).answer().isServerHello());
         }
     }

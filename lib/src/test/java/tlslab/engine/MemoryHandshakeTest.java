@@ -25,7 +25,7 @@ import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.NamedGroup;
 import tlslab.crypto.Prf;
-import tlslab.crypto.PrfHash;
+import tlslab.crypto.Hash;
 import tlslab.crypto.RandomSource;
 import tlslab.handshake.ServerKeyExchange;
 import tlslab.record.ContentType;
@@ -218,23 +218,23 @@ class MemoryHandshakeTest {
         Connection[] cs = connect(TestPki.client().extendedMasterSecret(false).cipherSuites(suite), TestPki.server(), Interceptor.NONE);
         Secrets s = cs[0].secrets();
         assertEquals(suite, s.cipherSuite());
-        assertArrayEquals(Prf.prf(PrfHash.SHA384, s.preMasterSecret(), "master secret",
+        assertArrayEquals(Prf.prf(Hash.SHA384, s.preMasterSecret(), "master secret",
                 concat(s.clientRandom(), s.serverRandom()), 48), s.masterSecret());
         assertEquals(32, s.keyBlock().clientKey().length);
         assertEquals(4, s.keyBlock().serverIv().length);
-        byte[] block = Prf.prf(PrfHash.SHA384, s.masterSecret(), "key expansion", concat(s.serverRandom(), s.clientRandom()), 72);
+        byte[] block = Prf.prf(Hash.SHA384, s.masterSecret(), "key expansion", concat(s.serverRandom(), s.clientRandom()), 72);
         assertArrayEquals(Arrays.copyOfRange(block, 32, 64), s.keyBlock().serverKey());
         // the client's Finished covers everything before it; the server's also the client's Finished
-        byte[] clientHash = PrfHash.SHA384.digest(messagesBeforeFinished(cs[0], 1));
-        byte[] serverHash = PrfHash.SHA384.digest(messagesBeforeFinished(cs[0], 2));
-        assertArrayEquals(Prf.prf(PrfHash.SHA384, s.masterSecret(), "client finished", clientHash, 12), s.clientVerifyData());
-        assertArrayEquals(Prf.prf(PrfHash.SHA384, s.masterSecret(), "server finished", serverHash, 12), s.serverVerifyData());
+        byte[] clientHash = Hash.SHA384.digest(messagesBeforeFinished(cs[0], 1));
+        byte[] serverHash = Hash.SHA384.digest(messagesBeforeFinished(cs[0], 2));
+        assertArrayEquals(Prf.prf(Hash.SHA384, s.masterSecret(), "client finished", clientHash, 12), s.clientVerifyData());
+        assertArrayEquals(Prf.prf(Hash.SHA384, s.masterSecret(), "server finished", serverHash, 12), s.serverVerifyData());
         assertArrayEquals(s.serverVerifyData(), cs[1].secrets().serverVerifyData());
 
         // the extended master secret (RFC 7627): session hash and PRF both SHA-384
         Secrets x = connect(TestPki.client().cipherSuites(suite), TestPki.server(), Interceptor.NONE)[0].secrets();
         assertEquals(48, x.sessionHash().length);
-        assertArrayEquals(Prf.prf(PrfHash.SHA384, x.preMasterSecret(), "extended master secret", x.sessionHash(), 48), x.masterSecret());
+        assertArrayEquals(Prf.prf(Hash.SHA384, x.preMasterSecret(), "extended master secret", x.sessionHash(), 48), x.masterSecret());
     }
 
     /** An abbreviated handshake derives keys and Finished from the session's suite: SHA-384 and ChaCha20 too. */
@@ -269,7 +269,7 @@ class MemoryHandshakeTest {
                 .filter(r -> r.record().type() == ContentType.APPLICATION_DATA).findFirst().orElseThrow();
         assertEquals(5 + hello.length + 16, data.record().wire().length, "header, ciphertext, tag: nothing else");
         // the SHA-256 PRF and Finished hash, as for the AES-128 suites (RFC 7905 §2)
-        assertArrayEquals(Prf.prf(s.masterSecret(), "client finished", PrfHash.SHA256.digest(messagesBeforeFinished(cs[0], 1)), 12),
+        assertArrayEquals(Prf.prf(s.masterSecret(), "client finished", Hash.SHA256.digest(messagesBeforeFinished(cs[0], 1)), 12),
                 s.clientVerifyData());
     }
 

@@ -93,6 +93,83 @@ class Tls13HandshakeTest {
         }
     }
 
+    /** The client's one share is x25519, the server takes only secp256r1: it asks again, and the handshake goes on (§4.1.4). */
+    @Test
+    void helloRetryRequestForAnotherGroup() throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13).groups(NamedGroup.X25519, NamedGroup.SECP256R1),
+                TestPki.server().versions(TLS13).groups(NamedGroup.SECP256R1));
+        // the server sends its one compatibility ChangeCipherSpec after the HelloRetryRequest, the client its own before ClientHello2
+        assertEquals(List.of("ClientHello", "HelloRetryRequest", "ChangeCipherSpec (compatibility)", "ChangeCipherSpec (compatibility)",
+                "ClientHello", "ServerHello",
+                "EncryptedExtensions", "Certificate", "CertificateVerify", "Finished", "Finished", "NewSessionTicket"), c[1].transcript().names());
+        c[0].write("after a retry".getBytes());
+        assertEquals("after a retry", new String(c[1].read()));
+        assertArrayEquals(c[0].tls13Secrets().masterSecret(), c[1].tls13Secrets().masterSecret());
+        // no group in common at all: handshake_failure
+        TlsException e = assertThrows(TlsException.class, () -> connect(TestPki.client().versions(TLS13).groups(NamedGroup.X25519),
+                TestPki.server().versions(TLS13).groups(NamedGroup.SECP256R1)));
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert(), e.getMessage());
+    }
+
+    @Test
+    void clientAuthentication() throws Exception {
+        TlsConfig server = TestPki.server().versions(TLS13).trust(List.of(TestPki.CA.certificate())).requireClientCertificate(true);
+        Connection[] c = connect(TestPki.client().versions(TLS13).identity(List.of(TestPki.CLIENT_CERT), TestPki.CLIENT_KEYS.getPrivate()),
+                server);
+        assertEquals(TestPki.CLIENT_CERT, c[1].peerCertificates().get(0));
+        assertEquals(List.of("ClientHello", "ServerHello", "ChangeCipherSpec (compatibility)", "EncryptedExtensions", "CertificateRequest",
+                "Certificate", "CertificateVerify", "Finished", "ChangeCipherSpec (compatibility)", "Certificate", "CertificateVerify",
+                "Finished"), c[0].transcript().names());
+        TlsException e = assertThrows(TlsException.class, () -> connect(TestPki.client().versions(TLS13), server));
+        assertEquals(AlertDescription.CERTIFICATE_REQUIRED, e.alert(), e.getMessage());
+    }
+
+    /** The server's NewSessionTicket lets the client resume: a PSK from the ticket plus fresh ECDHE, no certificate (§2.2). */
+    @ParameterizedTest
+    @EnumSource(Tls13CipherSuite.class)
+    void resumptionWithATicket(Tls13CipherSuite suite) throws Exception {
+        TlsConfig server = TestPki.server().versions(TLS13).tls13CipherSuites(suite);
+        Connection[] first = connect(TestPki.client().versions(TLS13), server);
+        first[1].write("hi".getBytes());
+        first[0].read();   // the ticket arrives before the data
+        Tls13Ticket ticket = first[0].tls13Ticket();
+        assertNotNull(ticket);
+        Connection[] again = connect(TestPki.client().versions(TLS13).resume(ticket), server);
+        assertTrue(again[0].resumed());
+        assertTrue(again[1].resumed());
+        assertEquals(List.of("ClientHello", "ServerHello", "ChangeCipherSpec (compatibility)", "EncryptedExtensions", "Finished",
+                "ChangeCipherSpec (compatibility)", "Finished"), again[0].transcript().names());
+        assertEquals(TestPki.SERVER_CERT, again[0].peerCertificates().get(0));
+        again[0].write("resumed".getBytes());
+        assertEquals("resumed", new String(again[1].read()));
+        // a ticket the server never issued: a full handshake instead
+        Tls13Ticket forged = new Tls13Ticket(ticket.cipherSuite(), new byte[32], ticket.psk(), 0, 7200, ticket.issued(), List.of());
+        Connection[] full = connect(TestPki.client().versions(TLS13).resume(forged), server);
+        assertTrue(!full[0].resumed() && full[0].transcript().names().contains("Certificate"));
+        // the right ticket with a wrong PSK: the binder gives it away
+        Tls13Ticket wrongPsk = new Tls13Ticket(ticket.cipherSuite(), ticket.ticket(), new byte[ticket.psk().length], ticket.ageAdd(), 7200,
+                ticket.issued(), List.of());
+        TlsException e = assertThrows(TlsException.class, () -> connect(TestPki.client().versions(TLS13).resume(wrongPsk), server));
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert(), e.getMessage());
+    }
+
+    /** The binder covers the ticket's age: a clock that moves between building and binding the ClientHello must not matter. */
+    @Test
+    void resumptionWithAClockThatMoves() throws Exception {
+        TlsConfig server = TestPki.server().versions(TLS13);
+        Connection[] first = connect(TestPki.client().versions(TLS13), server);
+        first[1].write("hi".getBytes());
+        first[0].read();
+        java.time.Clock ticking = new java.time.Clock() {
+            private long ms = System.currentTimeMillis();
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public synchronized java.time.Instant instant() { return java.time.Instant.ofEpochMilli(ms += 7); }
+        };
+        Connection[] again = connect(TestPki.client().versions(TLS13).clock(ticking).resume(first[0].tls13Ticket()), server);
+        assertTrue(again[0].resumed());
+    }
+
     @Test
     void aTls12PeerGetsTls12() throws Exception {
         Connection[] c = connect(TestPki.client().versions(TLS13, TLS12), TestPki.server().versions(TLS12));

@@ -106,6 +106,61 @@ class Tls13InteropTest {
         }
     }
 
+    /** OpenSSL's server takes only P-256 while our client's share is x25519: it sends HelloRetryRequest. And the other way round. */
+    @Test
+    void helloRetryRequestBothWays() throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of("-groups", "P-256"))) {
+            Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).groups(NamedGroup.X25519, NamedGroup.SECP256R1));
+            assertTrue(c.transcript().names().contains("HelloRetryRequest"), c.transcript().names().toString());
+            assertEquals(TLS13, c.version());
+        }
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13).groups(NamedGroup.SECP256R1));
+             Peer client = sClient13(server.port(), List.of("-groups", "X25519:P-256", "-msg"))) {
+            assertEquals(0, client.waitFor(30), client.output());
+            assertTrue(client.output().contains("<li>Protocol: TLS 1.3</li>"), client.output());
+            assertTrue(client.output().contains("Server Temp Key: ECDH, prime256v1"), client.output());
+        }
+    }
+
+    @Test
+    void clientAuthenticationBothWays() throws Exception {
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of("-Verify", "1", "-CAfile", "ca.pem"))) {
+            Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13)
+                    .identity(List.of(TestPki.CLIENT_CERT), TestPki.CLIENT_KEYS.getPrivate()));
+            assertTrue(c.transcript().names().contains("CertificateRequest"), c.transcript().names().toString());
+        }
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13).trust(List.of(TestPki.CA.certificate())).requireClientCertificate(true));
+             Peer client = sClient13(server.port(), List.of("-cert", "client.pem", "-key", "client.key"))) {
+            assertEquals(0, client.waitFor(30), client.output());
+            assertTrue(client.output().contains("<li>Protocol: TLS 1.3</li>"), client.output());
+        }
+    }
+
+    @Test
+    void ticketResumptionBothWays() throws Exception {
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13))) {
+            String sess = TestPki.files().resolve("s_client13.sess").toString();
+            try (Peer first = sClient13(server.port(), List.of("-sess_out", sess))) {
+                assertEquals(0, first.waitFor(30), first.output());
+                assertTrue(first.output().contains("New, TLSv1.3"), first.output());
+            }
+            try (Peer second = sClient13(server.port(), List.of("-sess_in", sess))) {
+                assertEquals(0, second.waitFor(30), second.output());
+                assertTrue(second.output().contains("Reused, TLSv1.3"), second.output());
+                assertTrue(second.output().contains("<li>Session resumed: yes</li>"), second.output());
+            }
+        }
+        int port = Peer.freePort();
+        try (Peer server = OpenSslServerTest.sServer13(port, List.of())) {
+            Connection first = OpenSslServerTest.get(port, TestPki.client().versions(TLS13));
+            assertTrue(first.tls13Ticket() != null, first.transcript().names().toString());
+            Connection second = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).resume(first.tls13Ticket()));
+            assertTrue(second.resumed(), second.transcript().names().toString());
+        }
+    }
+
     @Test
     void keyLogMatchesOpenSsls() throws Exception {
         Path ours = Files.createTempFile("ours13", ".log");

@@ -180,6 +180,69 @@ class RecordLayerTest {
         assertEquals(null, in.read());
     }
 
+    /** A client-to-server connection of one direction: what {@code client} writes, {@code server} reads. */
+    static RecordLayer[] oneWay(CipherSuite suite, ByteArrayOutputStream wire, byte[] written) {
+        RecordLayer client = new RecordLayer(new ByteArrayInputStream(new byte[0]), wire);
+        RecordLayer server = new RecordLayer(new ByteArrayInputStream(written), OutputStream.nullOutputStream());
+        client.changeWriteCipher(RecordCipher.forWriting(suite, keys(suite), Side.CLIENT, RANDOM));
+        server.changeReadCipher(RecordCipher.forReading(suite, keys(suite), Side.SERVER, RANDOM));
+        return new RecordLayer[] {client, server};
+    }
+
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void readIntoDecryptsIntoTheCallersBuffer(CipherSuite suite) throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        RecordLayer client = oneWay(suite, wire, new byte[0])[0];
+        byte[] big = new byte[16384];
+        RANDOM.nextBytes(big);
+        client.write(ContentType.APPLICATION_DATA, big);
+        client.write(ContentType.HANDSHAKE, "hello".getBytes());
+        RecordLayer server = oneWay(suite, null, wire.toByteArray())[1];
+
+        byte[] out = new byte[100 + RecordLayer.MAX_FRAGMENT];
+        RecordLayer.Received first = server.readInto(out, 100);
+        assertEquals(new RecordLayer.Received(ContentType.APPLICATION_DATA, 0, 16384), first);
+        assertArrayEquals(big, java.util.Arrays.copyOfRange(out, 100, 100 + 16384));
+        assertEquals(new RecordLayer.Received(ContentType.HANDSHAKE, 1, 5), server.readInto(out, 0));
+        assertEquals("hello", new String(out, 0, 5));
+        assertEquals(null, server.readInto(out, 0));
+    }
+
+    @Test
+    void readIntoWantsRoomForTheLongestFragment() {
+        RecordLayer in = new RecordLayer(new ByteArrayInputStream(new byte[] {23, 3, 3, 0, 1, 0}), OutputStream.nullOutputStream());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> in.readInto(new byte[RecordLayer.MAX_FRAGMENT], 1));
+        assertTrue(e.getMessage().contains("room for 18432"), e.getMessage());
+    }
+
+    /** The layer reuses its buffers from record to record: what it hands out must not change afterwards. */
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void recordsHandedOutKeepTheirBytes(CipherSuite suite) throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        RecordLayer client = oneWay(suite, wire, new byte[0])[0];
+        java.util.List<Record> sent = new java.util.ArrayList<>();
+        client.setListener((isSent, r) -> sent.add(r));
+        client.write(ContentType.APPLICATION_DATA, "first".getBytes());
+        byte[] firstWire = wire.toByteArray();
+        client.write(ContentType.APPLICATION_DATA, "second, longer".getBytes());
+        assertArrayEquals(firstWire, sent.get(0).wire());
+        assertEquals("first", new String(sent.get(0).plaintext()));
+
+        RecordLayer server = oneWay(suite, null, wire.toByteArray())[1];
+        java.util.List<Record> heard = new java.util.ArrayList<>();
+        server.setListener((isSent, r) -> heard.add(r));
+        Record first = server.read();
+        byte[] out = new byte[RecordLayer.MAX_FRAGMENT];
+        server.readInto(out, 0);
+        assertEquals("first", new String(first.plaintext()));
+        assertArrayEquals(firstWire, first.wire());
+        assertEquals(first, heard.get(0));
+        assertEquals("second, longer", new String(heard.get(1).plaintext()));
+        assertArrayEquals(sent.get(1).wire(), heard.get(1).wire());
+    }
+
     static TlsException readError(int... values) {
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) bytes[i] = (byte) values[i];

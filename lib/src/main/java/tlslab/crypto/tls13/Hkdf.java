@@ -1,5 +1,7 @@
 package tlslab.crypto.tls13;
 
+import tlslab.crypto.Hash;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

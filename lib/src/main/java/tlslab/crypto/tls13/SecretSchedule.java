@@ -1,5 +1,7 @@
 package tlslab.crypto.tls13;
 
+import tlslab.crypto.Hash;
+
 /**
  * The secrets of the TLS 1.3 key schedule (RFC 8446 §7.1), one method per box of the RFC's diagram,
  * so a notebook can show every value. Three stages, each an HKDF-Extract whose salt is derived from

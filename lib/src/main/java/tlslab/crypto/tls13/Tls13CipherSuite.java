@@ -1,5 +1,7 @@
 package tlslab.crypto.tls13;
 
+import tlslab.crypto.Hash;
+
 /**
  * The TLS 1.3 cipher suites of RFC 8446 §B.4 that this library will implement. A 1.3 suite names only
  * the AEAD and the hash; key exchange and signature are negotiated separately. Every AEAD here takes a

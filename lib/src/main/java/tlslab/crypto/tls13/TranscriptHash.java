@@ -1,5 +1,7 @@
 package tlslab.crypto.tls13;
 
+import tlslab.crypto.Hash;
+
 import java.security.MessageDigest;
 
 import tlslab.wire.Writer;

@@ -1,5 +1,7 @@
 package tlslab.crypto.tls13;
 
+import tlslab.crypto.Hash;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package tlslab.crypto.tls13;
 
+import tlslab.crypto.Hash;
+
 import static tlslab.crypto.tls13.TraceChecks.checkHandshakeTrafficSecrets;
 
 import java.util.List;

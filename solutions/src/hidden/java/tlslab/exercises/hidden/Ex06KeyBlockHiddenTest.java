@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule;
-import tlslab.crypto.PrfHash;
+import tlslab.crypto.Hash;
 import tlslab.engine.Connection;
 import tlslab.engine.Secrets;
 import tlslab.exercise.KeyExpansion;
@@ -30,7 +30,7 @@ class Ex06KeyBlockHiddenTest {
         for (CipherSuite suite : CipherSuite.values()) {
             // what the exercise teaches: 16-byte keys (ENC_KEY_LENGTH) and the SHA-256 PRF; the AES-256,
             // ChaCha20-Poly1305 and SHA-384 suites are beyond it
-            if (suite.encKeyLength != CipherSuite.ENC_KEY_LENGTH || suite.prfHash != PrfHash.SHA256) continue;
+            if (suite.encKeyLength != CipherSuite.ENC_KEY_LENGTH || suite.prfHash != Hash.SHA256) continue;
             byte[] master = new byte[48], cr = new byte[32], sr = new byte[32];
             r.nextBytes(master);
             r.nextBytes(cr);

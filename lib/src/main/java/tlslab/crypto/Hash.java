@@ -1,4 +1,4 @@
-package tlslab.crypto.tls13;
+package tlslab.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -7,9 +7,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The cipher suite's hash (RFC 8446 §7.1: "the Hash function used by Transcript-Hash and HKDF is the
- * cipher suite hash algorithm"): SHA-256 for TLS_AES_128_GCM_SHA256 and TLS_CHACHA20_POLY1305_SHA256,
- * SHA-384 for TLS_AES_256_GCM_SHA384. Both come from the JDK.
+ * The hash a cipher suite names, for both versions, from the JDK. TLS 1.2 (RFC 5246 §5, §7.4.9): the
+ * PRF's and Finished's hash, SHA-256 unless the suite says otherwise, SHA-384 for the *_SHA384 suites
+ * of RFC 5289. TLS 1.3 (RFC 8446 §7.1): the hash of Transcript-Hash and HKDF, SHA-256 for
+ * TLS_AES_128_GCM_SHA256 and TLS_CHACHA20_POLY1305_SHA256, SHA-384 for TLS_AES_256_GCM_SHA384.
  */
 public enum Hash {
     SHA256("SHA-256", "HmacSHA256", 32),
