@@ -9,6 +9,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tlslab.engine.Secrets;
+import tlslab.engine.Tls13Secrets;
 import tlslab.keys.CertificateInfo;
 import tlslab.transcript.Entry;
 import tlslab.transcript.Transcript;
@@ -95,6 +96,24 @@ public final class Tables {
         rows.add(new String[] {"client verify_data", hex(s.clientVerifyData()), "PRF(master, \"client finished\", SHA-256(messages))[0..11]"});
         rows.add(new String[] {"server verify_data", hex(s.serverVerifyData()), "PRF(master, \"server finished\", SHA-256(messages))[0..11]"});
         return rows("key schedule (" + s.cipherSuite() + ")", List.of("value", "hex", "how it is made"), rows);
+    }
+
+    /** Every secret of a TLS 1.3 key schedule (RFC 8446 §7.1), in the order the handshake makes them. */
+    public static Table secrets(Tls13Secrets s) {
+        String h = s.cipherSuite().hash.jcaName;
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"client random", hex(s.clientRandom()), "ClientHello.random (no longer an input to the keys)"});
+        rows.add(new String[] {"server random", hex(s.serverRandom()), "ServerHello.random (no longer an input to the keys)"});
+        rows.add(new String[] {"(EC)DHE shared secret", hex(s.sharedSecret()), "the key shares' Diffie–Hellman result"});
+        rows.add(new String[] {"early secret", hex(s.earlySecret()), "HKDF-Extract(0, 0): no PSK"});
+        rows.add(new String[] {"handshake secret", hex(s.handshakeSecret()), "HKDF-Extract(Derive-Secret(early, \"derived\", \"\"), shared secret)"});
+        rows.add(new String[] {"client_handshake_traffic_secret", hex(s.clientHandshakeTrafficSecret()), "Derive-Secret(handshake, \"c hs traffic\", ClientHello…ServerHello)"});
+        rows.add(new String[] {"server_handshake_traffic_secret", hex(s.serverHandshakeTrafficSecret()), "Derive-Secret(handshake, \"s hs traffic\", ClientHello…ServerHello)"});
+        rows.add(new String[] {"master secret", hex(s.masterSecret()), "HKDF-Extract(Derive-Secret(handshake, \"derived\", \"\"), 0)"});
+        rows.add(new String[] {"client_application_traffic_secret_0", hex(s.clientApplicationTrafficSecret()), "Derive-Secret(master, \"c ap traffic\", ClientHello…server Finished)"});
+        rows.add(new String[] {"server_application_traffic_secret_0", hex(s.serverApplicationTrafficSecret()), "Derive-Secret(master, \"s ap traffic\", ClientHello…server Finished)"});
+        rows.add(new String[] {"resumption_master_secret", hex(s.resumptionMasterSecret()), "Derive-Secret(master, \"res master\", ClientHello…client Finished): for tickets"});
+        return rows("TLS 1.3 key schedule (" + s.cipherSuite() + ", hash " + h + ")", List.of("secret", "hex", "how it is made"), rows);
     }
 
     public static Table certificate(X509Certificate c) {

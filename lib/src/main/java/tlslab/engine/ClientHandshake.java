@@ -209,7 +209,7 @@ final class ClientHandshake {
             throw new TlsException(AlertDescription.HANDSHAKE_FAILURE,
                     "the server's CertificateRequest does not accept rsa_pkcs1_sha256, the only scheme this client signs with");
         }
-        byte[] sig = Signatures.sign(SignatureScheme.RSA_PKCS1_SHA256, config.privateKey, io.handshakeMessages());
+        byte[] sig = Signatures.sign(SignatureScheme.RSA_PKCS1_SHA256, config.privateKey, io.handshakeMessages(), config.random());
         return new CertificateVerify(SignatureScheme.RSA_PKCS1_SHA256, sig);
     }
 

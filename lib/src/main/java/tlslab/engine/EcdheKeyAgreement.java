@@ -46,7 +46,7 @@ final class EcdheKeyAgreement extends KeyAgreement {
         mine = group.generate(config.random());
         byte[] point = group.encode(mine.getPublic());
         byte[] signed = ServerKeyExchange.signedData(clientRandom, serverRandom, group.id, point);
-        return new ServerKeyExchange(group.id, point, scheme, Signatures.sign(scheme, config.privateKey, signed));
+        return new ServerKeyExchange(group.id, point, scheme, Signatures.sign(scheme, config.privateKey, signed, config.random()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package tlslab.engine;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PSSParameterSpec;
 
@@ -15,10 +16,14 @@ final class Signatures {
     private Signatures() {
     }
 
-    static byte[] sign(int scheme, PrivateKey key, byte[] data) throws TlsException {
+    /**
+     * {@code random} is the connection's (TlsConfig.random): RSA-PSS draws its salt from it, so a seeded
+     * run signs, and so repeats, byte for byte; PKCS#1 v1.5 signatures use none.
+     */
+    static byte[] sign(int scheme, PrivateKey key, byte[] data, SecureRandom random) throws TlsException {
         try {
             Signature s = instance(scheme);
-            s.initSign(key);
+            s.initSign(key, random);
             s.update(data);
             return s.sign();
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -111,7 +111,7 @@ final class Tls13Handshake {
     /** The signer's CertificateVerify over the transcript so far. */
     CertificateVerify certificateVerify(boolean fromServer, int scheme) throws TlsException {
         byte[] signed = certificateVerifyContent(fromServer, transcriptHash());
-        return new CertificateVerify(scheme, Signatures.sign(scheme, config.privateKey, signed));
+        return new CertificateVerify(scheme, Signatures.sign(scheme, config.privateKey, signed, config.random()));
     }
 
     /** Reads the peer's CertificateVerify and checks it with {@code key}: RSA-PSS only, and it must verify (§4.4.3). */

@@ -38,6 +38,20 @@ class Tls13HandshakeTest {
     }
 
     @Test
+    void seededRunsRepeatByteForByteRsaPssSignatureIncluded() throws Exception {
+        String[] runs = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Connection[] c = connect(TestPki.client().versions(TLS13).random(tlslab.crypto.RandomSource.seeded("test-13")),
+                    TestPki.server().versions(TLS13).random(tlslab.crypto.RandomSource.seeded("test-13-server")));
+            StringBuilder all = new StringBuilder();
+            c[0].transcript().entries().forEach(e -> all.append(e.name()).append(tlslab.wire.Hex.of(e.bytes())));
+            runs[i] = all.toString();
+        }
+        assertTrue(runs[0].contains("CertificateVerify"));
+        assertEquals(runs[0], runs[1], "a seeded TLS 1.3 run (the PSS salt of CertificateVerify too) repeats");
+    }
+
+    @Test
     void oneRoundTripWithEverythingAfterServerHelloEncrypted() throws Exception {
         Connection[] c = connect(TestPki.client().versions(TLS13, TLS12), TestPki.server().versions(TLS13, TLS12));
         assertEquals(TLS13, c[0].version());
