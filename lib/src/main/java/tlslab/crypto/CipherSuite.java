@@ -1,5 +1,7 @@
 package tlslab.crypto;
 
+import tlslab.crypto.tls13.Tls13CipherSuite;
+
 /**
  * The cipher suites this library implements, with the parameters RFC 5246 Appendix C, RFC 5288,
  * RFC 5289, RFC 7905 and RFC 4492 give them. Names are IANA's.
@@ -109,10 +111,12 @@ public enum CipherSuite {
         throw new IllegalArgumentException("unknown cipher suite \"" + name + "\"; this library implements:" + known);
     }
 
-    /** IANA name for a code, also for suites we don't implement (by their hex code). */
+    /** IANA name for a code, a TLS 1.3 suite's too, and the hex code of suites we don't implement. */
     public static String nameOf(int id) {
         CipherSuite s = byId(id);
         if (s != null) return s.name();
+        Tls13CipherSuite s13 = Tls13CipherSuite.byCode(id);
+        if (s13 != null) return s13.name() + " (TLS 1.3)";
         return switch (id) {
             case 0x00FF -> "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
             case TLS_FALLBACK_SCSV -> "TLS_FALLBACK_SCSV";

@@ -131,7 +131,7 @@ public final class SequenceDiagram {
     private static void legend(Graphics2D g, int y) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int x = 12;
-        for (Object[] item : new Object[][] {{CLEAR, "sent in clear"}, {ENCRYPTED, "encrypted (after ChangeCipherSpec)"}, {ALERT, "alert"}}) {
+        for (Object[] item : new Object[][] {{CLEAR, "sent in clear"}, {ENCRYPTED, "encrypted"}, {ALERT, "alert"}}) {
             g.setColor((Color) item[0]);
             g.fillRect(x, y - 9, 18, 4);
             g.setColor(Color.DARK_GRAY);
