@@ -117,7 +117,7 @@ public final class RecordLayer {
         wire[2] = (byte) ProtocolVersion.TLS12;
         wire[3] = (byte) (length >>> 8);
         wire[4] = (byte) length;
-        out.write(wire, 0, Record.HEADER_LENGTH + length);
+        out.write(wire, 0, Record.HEADER_LENGTH + length);   // a stream may not keep the array (Pipe copies it)
         if (listener != null) {   // the listener may keep the record: it gets copies, never our buffer
             byte[] plaintext = Arrays.copyOfRange(data, off, off + n);
             byte[] sent = Arrays.copyOf(wire, Record.HEADER_LENGTH + length);
