@@ -148,7 +148,10 @@ final class JdkTls {
             }
             if (round > 20) throw new IllegalStateException("JDK handshake made no progress");
         }
-        if (b.c2s.position() != 0 || b.s2c.position() != 0) {
+        // a TLS 1.3 server wraps its NewSessionTicket as the handshake ends; the client would read it with
+        // its first data, as tlslab's client reads tlslab's ticket, so neither benchmark reads it
+        boolean ticketLeft = client.getSession().getProtocol().equals("TLSv1.3");
+        if (b.c2s.position() != 0 || (b.s2c.position() != 0 && !ticketLeft)) {
             throw new IllegalStateException("bytes left over after the JDK handshake");
         }
     }
