@@ -68,6 +68,15 @@ class NamedGroupTest {
     }
 
     @Test
+    void keysComeFromTheGivenRandomSoRunsRepeat() {
+        for (NamedGroup g : NamedGroup.values()) {
+            byte[] a = g.encode(g.generate(RandomSource.seeded("repeat")).getPublic());
+            byte[] b = g.encode(g.generate(RandomSource.seeded("repeat")).getPublic());
+            assertArrayEquals(a, b, g.rfcName);
+        }
+    }
+
+    @Test
     void bothSidesAgreeOnTheSameSecret() throws Exception {
         for (NamedGroup g : NamedGroup.values()) {
             KeyPair a = g.generate(random);

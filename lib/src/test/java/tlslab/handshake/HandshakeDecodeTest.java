@@ -230,6 +230,16 @@ class HandshakeDecodeTest {
     }
 
     @Test
+    void clientKeyExchangeWithBytesAfterTheShareIsADecodeError() {
+        ClientKeyExchange extra = new ClientKeyExchange(new byte[] {1, 4, 9});
+        DecodeException e = assertThrows(DecodeException.class, extra::ecdhYc);
+        assertEquals("end", e.field());
+        assertTrue(e.getMessage().contains("1 unexpected trailing byte(s)"), e.getMessage());
+        DecodeException rsa = assertThrows(DecodeException.class, () -> new ClientKeyExchange(new byte[] {0, 1, 5, 6}).encryptedPreMasterSecret());
+        assertEquals("end", rsa.field());
+    }
+
+    @Test
     void toStringsShowWhatATranscriptPrints() {
         assertEquals("Finished{verify_data=" + "03".repeat(12) + "}", new Finished(filled(12, 3)).toString());
         assertEquals("ClientKeyExchange{020401}", ClientKeyExchange.ecdhe(new byte[] {4, 1}).toString());

@@ -207,6 +207,72 @@ class CbcHmacCipherTest {
         return aes.doFinal(blocks);
     }
 
+    @Test
+    void everyRecordGetsAFreshIv() {
+        for (boolean etm : new boolean[] {false, true}) {
+            RecordCipher w = writer(etm);
+            byte[] a = w.seal(0, ContentType.HANDSHAKE, new byte[4], 0, 4);
+            byte[] b = w.seal(0, ContentType.HANDSHAKE, new byte[4], 0, 4);
+            assertTrue(!Arrays.equals(Arrays.copyOf(a, 16), Arrays.copyOf(b, 16)), "etm=" + etm);
+            assertTrue(!Arrays.equals(new byte[16], Arrays.copyOf(a, 16)), "etm=" + etm);
+        }
+    }
+
+    @Test
+    void recordsThatNeedNoPaddingBytesRoundTrip() throws Exception {
+        // 11 + 20-byte MAC + length byte = 32; 15 + length byte = 16: padding length 0 in both orders
+        byte[] eleven = filled(11, 0x41);
+        assertArrayEquals(eleven, reader(false).open(1, ContentType.HANDSHAKE, writer(false).seal(1, ContentType.HANDSHAKE, eleven, 0, 11)));
+        byte[] fifteen = filled(15, 0x42);
+        assertArrayEquals(fifteen, reader(true).open(1, ContentType.HANDSHAKE, writer(true).seal(1, ContentType.HANDSHAKE, fifteen, 0, 15)));
+    }
+
+    @Test
+    void anEmptyRecordWhosePaddingFillsTheRestOpens() throws Exception {
+        // no data: the 20-byte MAC, then 11 padding bytes and the length byte fill two blocks exactly
+        byte[] mac = mac(2, ContentType.APPLICATION_DATA, 0, new byte[0]);
+        assertEquals(0, reader(false).open(2, ContentType.APPLICATION_DATA, encrypt(concat(mac, filled(12, 11)))).length);
+    }
+
+    @Test
+    void theFarthestOf255PaddingBytesIsCheckedToo() throws Exception {
+        byte[] data = "hello, world".getBytes();
+        byte[] mac = mac(9, ContentType.APPLICATION_DATA, data.length, data);
+        byte[] padding = filled(256, 255);
+        padding[0] = 0;
+        TlsException e = assertThrows(TlsException.class,
+                () -> reader(false).open(9, ContentType.APPLICATION_DATA, encrypt(concat(data, mac, padding))));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert());
+    }
+
+    @Test
+    void encryptThenMacChecksTheFirstByteOfAFullBlockOfPadding() throws Exception {
+        byte[] padding = filled(16, 15);
+        padding[0] = 14;
+        byte[] cipherText = encrypt(padding);
+        byte[] mac = mac(0, ContentType.APPLICATION_DATA, cipherText.length, cipherText);
+        TlsException e = assertThrows(TlsException.class, () -> reader(true).open(0, ContentType.APPLICATION_DATA, concat(cipherText, mac)));
+        assertTrue(e.getMessage().startsWith("bad CBC padding"), e.getMessage());
+    }
+
+    @Test
+    void theShortestMacThenEncryptRecordDependsOnTheMacLength() {
+        CipherSuite sha256 = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256;
+        RecordCipher reader = RecordCipher.forReading(sha256, KeySchedule.keyBlock(sha256, new byte[48], new byte[32], new byte[32]),
+                Side.SERVER, RandomSource.seeded("x"));
+        // a 32-byte MAC and the length byte need three blocks after the IV
+        TlsException e = assertThrows(TlsException.class, () -> reader.open(0, ContentType.ALERT, new byte[48]));
+        assertEquals("CBC record of 48 bytes: must be a multiple of 16 and at least 64", e.getMessage());
+    }
+
+    @Test
+    void encryptThenMacPaddingLengthOneMoreThanTheBlockIsBadPadding() throws Exception {
+        byte[] cipherText = encrypt(filled(16, 16));
+        byte[] mac = mac(0, ContentType.APPLICATION_DATA, cipherText.length, cipherText);
+        TlsException e = assertThrows(TlsException.class, () -> reader(true).open(0, ContentType.APPLICATION_DATA, concat(cipherText, mac)));
+        assertTrue(e.getMessage().startsWith("bad CBC padding"), e.getMessage());
+    }
+
     static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) n += p.length;

@@ -80,7 +80,9 @@ class RecordLayerLimitsTest {
             assertFalse(sent);
             read.add(r);
         });
-        assertEquals(0, in.read().seq());
+        Record first = in.read();
+        assertEquals(0, first.seq());
+        assertFalse(first.encrypted());
         assertEquals(1, in.read().seq());
         assertFalse(in.readEncrypted());
         in.changeReadCipher(RecordCipher.forReading(GCM, KEYS, Side.SERVER, RandomSource.seeded("x")));
@@ -218,6 +220,14 @@ class RecordLayerLimitsTest {
         for (ContentType t : ContentType.values()) assertEquals(t, ContentType.of(t.code));
         assertNull(ContentType.of(24));
         assertEquals("change_cipher_spec", ContentType.CHANGE_CIPHER_SPEC.rfcName());
+    }
+
+    @Test
+    void writesAreFlushedToTheConnection() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        RecordLayer out = new RecordLayer(InputStream.nullInputStream(), new java.io.BufferedOutputStream(sink, 1 << 16));
+        out.write(ContentType.HANDSHAKE, new byte[] {1, 2});
+        assertEquals("16030300020102", Hex.of(sink.toByteArray()));
     }
 
     private static List<Integer> fragmentSizes(int n) throws Exception {
