@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 
 class KeyScheduleTest {
@@ -76,8 +79,8 @@ class KeyScheduleTest {
     @Test
     void prfOfAnEmptySecretIsHmacWithAnEmptyKey() throws Exception {
         // HMAC pads a key to the block size with zeros, so an empty key and one zero byte are the same key
-        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
-        hmac.init(new javax.crypto.spec.SecretKeySpec(new byte[1], "HmacSHA256"));
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(new byte[1], "HmacSHA256"));
         byte[] seed = {9};
         byte[] a1 = hmac.doFinal(seed);
         hmac.update(a1);

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.XECPublicKey;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +39,8 @@ class NamedGroupTest {
             byte[] wire = NamedGroup.SECP256R1.encode(pub);
             assertEquals(65, wire.length);
             assertEquals(4, wire[0]);
-            assertEquals(pub.getW().getAffineX(), new java.math.BigInteger(1, java.util.Arrays.copyOfRange(wire, 1, 33)));
-            assertEquals(pub.getW().getAffineY(), new java.math.BigInteger(1, java.util.Arrays.copyOfRange(wire, 33, 65)));
+            assertEquals(pub.getW().getAffineX(), new BigInteger(1, Arrays.copyOfRange(wire, 1, 33)));
+            assertEquals(pub.getW().getAffineY(), new BigInteger(1, Arrays.copyOfRange(wire, 33, 65)));
             assertEquals(pub.getW(), ((ECPublicKey) NamedGroup.SECP256R1.decode(wire)).getW());
         }
     }
@@ -51,7 +53,7 @@ class NamedGroupTest {
             assertEquals(32, wire.length);
             byte[] bigEndian = new byte[32];
             for (int j = 0; j < 32; j++) bigEndian[j] = wire[31 - j];
-            assertEquals(pub.getU(), new java.math.BigInteger(1, bigEndian));
+            assertEquals(pub.getU(), new BigInteger(1, bigEndian));
             assertEquals(pub.getU(), ((XECPublicKey) NamedGroup.X25519.decode(wire)).getU());
         }
     }

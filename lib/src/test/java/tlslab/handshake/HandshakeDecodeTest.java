@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
+
+import javax.security.auth.x500.X500Principal;
 
 import org.junit.jupiter.api.Test;
 
 import tlslab.alert.AlertDescription;
+import tlslab.alert.TlsException;
+import tlslab.engine.TestPki;
 import tlslab.wire.DecodeException;
 import tlslab.wire.Hex;
 import tlslab.wire.Writer;
@@ -168,7 +174,7 @@ class HandshakeDecodeTest {
 
     @Test
     void certificateRequestRoundTrips() throws Exception {
-        byte[] dn = new javax.security.auth.x500.X500Principal("CN=Lab CA").getEncoded();
+        byte[] dn = new X500Principal("CN=Lab CA").getEncoded();
         CertificateRequest req = new CertificateRequest(new byte[] {CertificateRequest.RSA_SIGN},
                 List.of(0x0401, 0x0804), List.of(dn));
         CertificateRequest back = (CertificateRequest) Handshake.decode(req.encode());
@@ -191,17 +197,17 @@ class HandshakeDecodeTest {
 
     @Test
     void aCertificateThatIsNotX509IsBadCertificateNamingItsIndex() throws Exception {
-        java.security.cert.X509Certificate ca = tlslab.engine.TestPki.CA.certificate();
+        X509Certificate ca = TestPki.CA.certificate();
         CertificateMessage msg = new CertificateMessage(List.of(ca.getEncoded(), new byte[] {0x30, 0x00}));
-        tlslab.alert.TlsException e = assertThrows(tlslab.alert.TlsException.class, msg::chain);
+        TlsException e = assertThrows(TlsException.class, msg::chain);
         assertEquals(AlertDescription.BAD_CERTIFICATE, e.alert());
         assertTrue(e.getMessage().startsWith("Certificate.certificate_list[1] is not a valid X.509 certificate"), e.getMessage());
     }
 
     @Test
     void certificateMessageOfAChainKeepsItsOrder() throws Exception {
-        java.security.cert.X509Certificate server = tlslab.engine.TestPki.SERVER_CERT;
-        java.security.cert.X509Certificate ca = tlslab.engine.TestPki.CA.certificate();
+        X509Certificate server = TestPki.SERVER_CERT;
+        X509Certificate ca = TestPki.CA.certificate();
         CertificateMessage msg = CertificateMessage.of(List.of(server, ca));
         assertArrayEquals(server.getEncoded(), msg.certificates().get(0));
         assertEquals(List.of(server, ca), ((CertificateMessage) Handshake.decode(msg.encode())).chain());
@@ -260,7 +266,7 @@ class HandshakeDecodeTest {
 
     static byte[] filled(int n, int value) {
         byte[] b = new byte[n];
-        java.util.Arrays.fill(b, (byte) value);
+        Arrays.fill(b, (byte) value);
         return b;
     }
 }

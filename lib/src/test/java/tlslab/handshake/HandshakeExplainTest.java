@@ -3,14 +3,19 @@ package tlslab.handshake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.security.auth.x500.X500Principal;
+
 import org.junit.jupiter.api.Test;
 
 import tlslab.crypto.KeyExchange;
+import tlslab.engine.TestPki;
 import tlslab.wire.Field;
+import tlslab.wire.Hex;
 
 /** The field-by-field breakdown the notebooks draw as tables: names, offsets and meanings. */
 class HandshakeExplainTest {
@@ -86,7 +91,7 @@ class HandshakeExplainTest {
         byte[] ecdhe = ClientKeyExchange.ecdhe(new byte[] {4, 1}).encode();
         assertEquals("the client's ephemeral public key", meanings(Handshake.explain(ecdhe, KeyExchange.ECDHE)).get("ecdh_Yc"));
         ClientKeyExchange decoded = (ClientKeyExchange) Handshake.decode(ecdhe);
-        assertEquals("020401", tlslab.wire.Hex.of(decoded.exchangeKeys()));
+        assertEquals("020401", Hex.of(decoded.exchangeKeys()));
     }
 
     @Test
@@ -100,7 +105,7 @@ class HandshakeExplainTest {
 
     @Test
     void certificateRequestNamesItsTypesAndCas() throws Exception {
-        byte[] dn = new javax.security.auth.x500.X500Principal("CN=Lab CA,O=TLS Lab").getEncoded();
+        byte[] dn = new X500Principal("CN=Lab CA,O=TLS Lab").getEncoded();
         CertificateRequest one = new CertificateRequest(new byte[] {1}, List.of(0x0401), List.of(dn, new byte[] {1, 2}));
         Map<String, String> m = meanings(Handshake.explain(one.encode(), null));
         assertEquals("rsa_sign", m.get("certificate_types"));
@@ -115,7 +120,7 @@ class HandshakeExplainTest {
 
     @Test
     void certificatesAreNamedBySubject() throws Exception {
-        java.security.cert.X509Certificate ca = tlslab.engine.TestPki.CA.certificate();
+        X509Certificate ca = TestPki.CA.certificate();
         CertificateMessage msg = new CertificateMessage(List.of(ca.getEncoded(), new byte[] {5}));
         Map<String, String> m = meanings(Handshake.explain(msg.encode(), null));
         assertEquals("X.509 certificate for " + ca.getSubjectX500Principal().getName(), m.get("certificate_list[0]"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tlslab.alert.AlertDescription;
 import tlslab.crypto.NamedGroup;
 import tlslab.wire.DecodeException;
+import tlslab.wire.Hex;
 import tlslab.wire.Writer;
 
 /** What the server reads of a ClientHello's extensions, and the alert for each malformed body. */
@@ -137,10 +139,10 @@ class HelloExtensionsTest {
 
     @Test
     void extensionBuildersWriteTheRfcLayouts() {
-        assertEquals("000c000009" + "6c6f63616c686f7374", tlslab.wire.Hex.of(Extension.serverName("localhost").data()));
-        assertEquals("0004001d0017", tlslab.wire.Hex.of(
+        assertEquals("000c000009" + "6c6f63616c686f7374", Hex.of(Extension.serverName("localhost").data()));
+        assertEquals("0004001d0017", Hex.of(
                 Extension.supportedGroups(List.of(NamedGroup.X25519, NamedGroup.SECP256R1)).data()));
-        assertEquals("000404010804", tlslab.wire.Hex.of(Extension.signatureAlgorithms(List.of(0x0401, 0x0804)).data()));
+        assertEquals("000404010804", Hex.of(Extension.signatureAlgorithms(List.of(0x0401, 0x0804)).data()));
         assertEquals(0, Extension.empty(Extension.ENCRYPT_THEN_MAC).data().length);
     }
 
@@ -162,6 +164,6 @@ class HelloExtensionsTest {
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

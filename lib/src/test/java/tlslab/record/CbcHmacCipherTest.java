@@ -2,6 +2,7 @@ package tlslab.record;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,7 @@ class CbcHmacCipherTest {
         // 25 bytes of data and MAC, then 38 padding bytes and the length byte: 64 bytes
         byte[] record = encrypt(concat(data, mac, filled(39, 38)));
         assertArrayEquals(data, reader(false).open(9, ContentType.APPLICATION_DATA, record));
-        // the most RFC 5246 allows: 255 padding bytes; 25 + 256 = 281, so 7 more data bytes make 288 = 18 blocks
+        // the most RFC 5246 allows: 12 data bytes, the 20-byte MAC, 255 padding bytes and the length byte make 288 = 18 blocks
         byte[] data12 = "hello, world".getBytes();
         byte[] mac12 = mac(9, ContentType.APPLICATION_DATA, data12.length, data12);
         byte[] max = encrypt(concat(data12, mac12, filled(256, 255)));
@@ -213,8 +214,8 @@ class CbcHmacCipherTest {
             RecordCipher w = writer(etm);
             byte[] a = w.seal(0, ContentType.HANDSHAKE, new byte[4], 0, 4);
             byte[] b = w.seal(0, ContentType.HANDSHAKE, new byte[4], 0, 4);
-            assertTrue(!Arrays.equals(Arrays.copyOf(a, 16), Arrays.copyOf(b, 16)), "etm=" + etm);
-            assertTrue(!Arrays.equals(new byte[16], Arrays.copyOf(a, 16)), "etm=" + etm);
+            assertFalse(Arrays.equals(Arrays.copyOf(a, 16), Arrays.copyOf(b, 16)), "etm=" + etm);
+            assertFalse(Arrays.equals(new byte[16], Arrays.copyOf(a, 16)), "etm=" + etm);
         }
     }
 

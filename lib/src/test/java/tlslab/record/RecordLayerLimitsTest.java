@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -225,7 +226,7 @@ class RecordLayerLimitsTest {
     @Test
     void writesAreFlushedToTheConnection() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        RecordLayer out = new RecordLayer(InputStream.nullInputStream(), new java.io.BufferedOutputStream(sink, 1 << 16));
+        RecordLayer out = new RecordLayer(InputStream.nullInputStream(), new BufferedOutputStream(sink, 1 << 16));
         out.write(ContentType.HANDSHAKE, new byte[] {1, 2});
         assertEquals("16030300020102", Hex.of(sink.toByteArray()));
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 class WriterTest {
@@ -58,7 +60,7 @@ class WriterTest {
         w.bytes(first).u8(0xFF).u16(0x1234);
         byte[] out = w.toByteArray();
         assertEquals(258, out.length);
-        assertArrayEquals(first, java.util.Arrays.copyOf(out, 255));
+        assertArrayEquals(first, Arrays.copyOf(out, 255));
         assertEquals("ff1234", Hex.of(out, 255, 258));
     }
 
