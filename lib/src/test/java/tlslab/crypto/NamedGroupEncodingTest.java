@@ -13,22 +13,23 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.XECPublicKey;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 
-class NamedGroupTest {
+class NamedGroupEncodingTest {
     private final SecureRandom random = RandomSource.seeded("named-group-test");
 
     @Test
     void byIdAndNameOfUseTheIanaCodes() {
         assertSame(NamedGroup.SECP256R1, NamedGroup.byId(23));
         assertSame(NamedGroup.X25519, NamedGroup.byId(29));
-        assertNull(NamedGroup.byId(24));
+        assertNull(NamedGroup.byId(0x1234));
         assertEquals("x25519", NamedGroup.nameOf(29));
-        assertEquals("group 0x0018 (not implemented here)", NamedGroup.nameOf(24));
+        assertEquals("group 0x1234 (not implemented here)", NamedGroup.nameOf(0x1234));
     }
 
     @Test
@@ -80,7 +81,7 @@ class NamedGroupTest {
 
     @Test
     void bothSidesAgreeOnTheSameSecret() throws Exception {
-        for (NamedGroup g : NamedGroup.values()) {
+        for (NamedGroup g : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
             KeyPair a = g.generate(random);
             KeyPair b = g.generate(random);
             byte[] ab = g.agree(a.getPrivate(), g.decode(g.encode(b.getPublic())));
