@@ -77,4 +77,56 @@ class ReaderTest {
         DecodeException e = assertThrows(DecodeException.class, () -> Handshake.decode(truncated));
         assertTrue(e.getMessage().contains("ServerHello.length at byte 4: header says 80 body bytes but 2 follow"), e.getMessage());
     }
+
+    @Test
+    void structureIsTheNameGivenAtCreation() {
+        assertEquals("ServerHello", Reader.of("ServerHello", new byte[0]).structure());
+    }
+
+    @Test
+    void u64ReadsEightBigEndianBytes() throws Exception {
+        Reader r = Reader.of("X", Hex.parse("0102030405060708ff"));
+        assertEquals(0x0102030405060708L, r.u64("seq"));
+        assertEquals(1, r.remaining());
+    }
+
+    @Test
+    void vector8ReadsAOneByteLengthAndItsContents() throws Exception {
+        Reader r = Reader.of("X", new byte[] {2, 5, 6, 7});
+        Reader v = r.vector8("formats", 1, 255);
+        assertEquals(5, v.u8("[0]"));
+        assertEquals(6, v.u8("[1]"));
+        assertEquals(false, v.hasRemaining());
+        assertEquals(7, r.u8("next"));
+    }
+
+    @Test
+    void readsInsideAVectorStopAtTheVectorsEnd() throws Exception {
+        Reader r = Reader.of("X", new byte[] {1, 5, 6, 7});
+        Reader v = r.vector8("formats", 1, 255);
+        DecodeException e = assertThrows(DecodeException.class, () -> v.u16("[0]"));
+        assertEquals("formats[0]", e.field());
+        assertEquals(1, e.offset());
+        assertTrue(e.getMessage().contains("needs 2 byte(s) but only 1 left"), e.getMessage());
+    }
+
+    @Test
+    void recordedBytesFieldsKeepTheirOffsetAndContents() throws Exception {
+        Reader r = Reader.recording("X", new byte[] {9, 1, 2, 3});
+        r.u8("type");
+        r.bytes("random", 3);
+        Field f = r.fields().get(1);
+        assertEquals("random", f.name());
+        assertEquals(1, f.offset());
+        assertEquals(3, f.length());
+        assertArrayEquals(new byte[] {1, 2, 3}, f.bytes());
+    }
+
+    @Test
+    void trailingBytesErrorCountsThem() throws Exception {
+        Reader r = Reader.of("Finished", new byte[] {1, 2, 3, 4});
+        r.u8("a");
+        DecodeException e = assertThrows(DecodeException.class, r::expectEnd);
+        assertEquals("Finished.end at byte 1: 3 unexpected trailing byte(s)", e.getMessage());
+    }
 }
