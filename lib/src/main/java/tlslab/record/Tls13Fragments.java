@@ -2,13 +2,14 @@ package tlslab.record;
 
 import java.util.Arrays;
 
+import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 
 /**
  * A {@link Tls13RecordCipher} seen through {@link RecordCipher}, so one record layer carries both
  * versions. The fragment is the record's encrypted_record; the header always says application_data
  * ({@link #outerType}) and the real content type comes out of the decryption: {@link #open} returns
- * the content with that type byte after it ({@link #typeInside}).
+ * the content with that type byte after it ({@link #typeInside}), decrypted into the caller's buffer.
  */
 final class Tls13Fragments implements RecordCipher {
     private final Tls13RecordCipher cipher;
@@ -19,23 +20,28 @@ final class Tls13Fragments implements RecordCipher {
 
     @Override
     public byte[] seal(long seq, ContentType type, byte[] plaintext, int off, int len) {
-        byte[] record = cipher.seal(seq, type, Arrays.copyOfRange(plaintext, off, off + len));
-        return Arrays.copyOfRange(record, Record.HEADER_LENGTH, record.length);
+        byte[] out = new byte[len + maxExpansion()];
+        return Arrays.copyOf(out, seal(seq, type, plaintext, off, len, out, 0));
+    }
+
+    @Override
+    public int seal(long seq, ContentType type, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+        return cipher.sealInto(seq, type, plaintext, off, len, out, outOff);
     }
 
     @Override
     public byte[] open(long seq, ContentType outer, byte[] fragment) throws TlsException {
-        byte[] record = new byte[Record.HEADER_LENGTH + fragment.length];
-        record[0] = (byte) outer.code;
-        record[1] = 3;
-        record[2] = 3;
-        record[3] = (byte) (fragment.length >>> 8);
-        record[4] = (byte) fragment.length;
-        System.arraycopy(fragment, 0, record, Record.HEADER_LENGTH, fragment.length);
-        TlsInnerPlaintext inner = cipher.open(seq, record);
-        byte[] out = Arrays.copyOf(inner.content(), inner.content().length + 1);
-        out[out.length - 1] = (byte) inner.type().code;
-        return out;
+        byte[] out = new byte[fragment.length];
+        return Arrays.copyOf(out, open(seq, outer, fragment, 0, fragment.length, out, 0));
+    }
+
+    @Override
+    public int open(long seq, ContentType outer, byte[] in, int off, int len, byte[] out, int outOff) throws TlsException {
+        if (outer != ContentType.APPLICATION_DATA) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "record #" + seq + ": opaque_type " + outer.code
+                    + " at byte 0, but every protected TLS 1.3 record says application_data (23)");
+        }
+        return cipher.openInto(seq, in, off, len, out, outOff);
     }
 
     @Override

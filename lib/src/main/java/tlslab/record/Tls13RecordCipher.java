@@ -110,18 +110,71 @@ public final class Tls13RecordCipher {
 
     /** Encrypts any inner plaintext, valid or not: tests use it to build records a correct peer never sends. */
     byte[] protect(long seq, byte[] innerPlaintext) {
-        int length = innerPlaintext.length + TAG_LENGTH;
-        byte[] record = new byte[HEADER_LENGTH + length];
-        writeHeader(record, length);
+        byte[] record = new byte[HEADER_LENGTH + innerPlaintext.length + TAG_LENGTH];
+        encrypt(seq, innerPlaintext, 0, innerPlaintext.length, record, HEADER_LENGTH);
+        writeHeader(record, innerPlaintext.length + TAG_LENGTH);
+        return record;
+    }
+
+    /**
+     * For the record layer's kept buffers: {@code content} of {@code type}, no padding, sealed into
+     * {@code out} from {@code outOff} as encrypted_record (the header is the caller's, and is what
+     * this computes as the additional data). Returns its length. Nothing is allocated per record.
+     */
+    public int sealInto(long seq, ContentType type, byte[] content, int off, int len, byte[] out, int outOff) {
+        if (len > RecordLayer.MAX_PLAINTEXT || type == ContentType.CHANGE_CIPHER_SPEC) {
+            throw new IllegalArgumentException(type + " content of " + len + " bytes cannot go in one TLS 1.3 record");
+        }
+        System.arraycopy(content, off, out, outOff, len);
+        out[outOff + len] = (byte) type.code;
+        return encrypt(seq, out, outOff, len + 1, out, outOff);   // in place: the JCA allows it
+    }
+
+    /**
+     * For the record layer: opens the encrypted_record {@code in[off, off+len)} of record #{@code seq}
+     * into {@code out} and returns the length of content ‖ type (padding stripped): the content type is
+     * the last of those bytes. The same checks as {@link #open}, but for the outer type (the caller's).
+     */
+    public int openInto(long seq, byte[] in, int off, int len, byte[] out, int outOff) throws TlsException {
+        if (len > MAX_CIPHERTEXT) {
+            throw new TlsException(AlertDescription.RECORD_OVERFLOW, "record #" + seq + ": length " + len
+                    + " at byte 3 exceeds 2^14 + 256 = " + MAX_CIPHERTEXT + " (RFC 8446 §5.2)");
+        }
+        if (len < TAG_LENGTH) {
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record #" + seq + ": encrypted_record of "
+                    + len + " bytes is shorter than the " + suite + " tag (16)");
+        }
+        byte[] header = new byte[HEADER_LENGTH];
+        writeHeader(header, len);
+        int n = decrypt(seq, header, in, off, len, out, outOff);
+        return TlsInnerPlaintext.typeAt(seq, out, outOff, n) + 1;
+    }
+
+    private int encrypt(long seq, byte[] in, int inOff, int inLen, byte[] out, int outOff) {
+        byte[] header = new byte[HEADER_LENGTH];
+        writeHeader(header, inLen + TAG_LENGTH);
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, nonceSpec(seq));
-            cipher.updateAAD(record, 0, HEADER_LENGTH);
-            cipher.doFinal(innerPlaintext, 0, innerPlaintext.length, record, HEADER_LENGTH);
+            cipher.updateAAD(header);
+            return cipher.doFinal(in, inOff, inLen, out, outOff);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(suite + " encryption failed (the JDK refuses to reuse a key and nonce:"
                     + " was record #" + seq + " sealed twice?): " + e.getMessage(), e);
         }
-        return record;
+    }
+
+    /** Checks the tag over {@code header} and the ciphertext, and decrypts; returns the plaintext length. */
+    private int decrypt(long seq, byte[] header, byte[] in, int off, int len, byte[] out, int outOff) throws TlsException {
+        try {
+            initForOpening(seq);
+            cipher.updateAAD(header, 0, HEADER_LENGTH); // the header as received: a changed byte fails the tag
+            return cipher.doFinal(in, off, len, out, outOff);
+        } catch (AEADBadTagException e) {
+            throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record #" + seq + ": " + suite
+                    + " tag check failed: the record was altered, it is not record #" + seq + ", or the keys differ");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(suite + " decryption failed", e);
+        }
     }
 
     /**
@@ -155,16 +208,7 @@ public final class Tls13RecordCipher {
                     + length + " bytes is shorter than the " + suite + " tag (16)");
         }
         byte[] plaintext = new byte[length - TAG_LENGTH];
-        try {
-            initForOpening(seq);
-            cipher.updateAAD(record, 0, HEADER_LENGTH); // the header as received: a changed byte fails the tag
-            cipher.doFinal(record, HEADER_LENGTH, length, plaintext, 0);
-        } catch (AEADBadTagException e) {
-            throw new TlsException(AlertDescription.BAD_RECORD_MAC, "record #" + seq + ": " + suite
-                    + " tag check failed: the record was altered, it is not record #" + seq + ", or the keys differ");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(suite + " decryption failed", e);
-        }
+        decrypt(seq, record, record, HEADER_LENGTH, length, plaintext, 0);
         return TlsInnerPlaintext.decode(seq, plaintext, plaintext.length);
     }
 

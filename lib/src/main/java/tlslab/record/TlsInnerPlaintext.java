@@ -49,17 +49,26 @@ public record TlsInnerPlaintext(ContentType type, byte[] content, int padding) {
      * the first non-zero byte is the type, everything before it the content.
      */
     static TlsInnerPlaintext decode(long seq, byte[] plaintext, int len) throws TlsException {
+        int at = typeAt(seq, plaintext, 0, len);
+        return new TlsInnerPlaintext(ContentType.of(plaintext[at] & 0xff), Arrays.copyOf(plaintext, at), len - at - 1);
+    }
+
+    /**
+     * Checks the decrypted bytes {@code plaintext[off, off+len)} and returns where the content type is,
+     * counted from {@code off}: the content is everything before it, the padding everything after.
+     */
+    static int typeAt(long seq, byte[] plaintext, int off, int len) throws TlsException {
         if (len > MAX_LENGTH) {
             throw new TlsException(AlertDescription.RECORD_OVERFLOW, "record #" + seq + ": the decrypted TLSInnerPlaintext"
                     + " is " + len + " bytes, more than 2^14 + 1 (content, type byte and padding; RFC 8446 §5.4)");
         }
         int at = len - 1;
-        while (at >= 0 && plaintext[at] == 0) at--;
+        while (at >= 0 && plaintext[off + at] == 0) at--;
         if (at < 0) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "record #" + seq + ": the decrypted"
                     + " TLSInnerPlaintext (" + len + " bytes) is all zeros: there is no content type (RFC 8446 §5.4)");
         }
-        int code = plaintext[at] & 0xff;
+        int code = plaintext[off + at] & 0xff;
         ContentType type = ContentType.of(code);
         if (type == null || type == ContentType.CHANGE_CIPHER_SPEC) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "record #" + seq + ": TLSInnerPlaintext.type "
@@ -71,7 +80,7 @@ public record TlsInnerPlaintext(ContentType type, byte[] content, int padding) {
             throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "record #" + seq + ": " + type.rfcName()
                     + " record with zero-length TLSInnerPlaintext.content (only application_data may be empty, RFC 8446 §5.4)");
         }
-        return new TlsInnerPlaintext(type, Arrays.copyOf(plaintext, at), len - at - 1);
+        return at;
     }
 
     @Override
