@@ -105,10 +105,15 @@ public class TlsBenchmark {
 
     @Benchmark
     public Connection handshake_tlslab(TlslabHandshake s) throws Exception {
+        return handshakeOverPipe(s.client, s.server, s.serverThread);
+    }
+
+    /** One full tlslab handshake over an in-memory Pipe, the server on {@code serverThread}; returns the client. */
+    static Connection handshakeOverPipe(TlsConfig clientConfig, TlsConfig serverConfig, ExecutorService serverThread) throws Exception {
         Pipe pipe = new Pipe();
-        Connection server = Connection.server(pipe.serverEnd(), s.server);
-        Connection client = Connection.client(pipe.clientEnd(), s.client);
-        Future<Connection> serverDone = s.serverThread.submit(server::handshake);
+        Connection server = Connection.server(pipe.serverEnd(), serverConfig);
+        Connection client = Connection.client(pipe.clientEnd(), clientConfig);
+        Future<Connection> serverDone = serverThread.submit(server::handshake);
         try {
             client.handshake();
             serverDone.get(30, TimeUnit.SECONDS);
