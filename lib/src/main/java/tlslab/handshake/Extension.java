@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import tlslab.alert.AlertDescription;
 import tlslab.crypto.NamedGroup;
@@ -140,9 +141,45 @@ public record Extension(int type, byte[] data) {
                     throw list.error(AlertDescription.ILLEGAL_PARAMETER, at, "extension " + nameOf(type) + " appears twice");
                 }
             }
-            out.add(new Extension(type, list.opaque16(at + ".extension_data", 0, 0xffff)));
+            Extension e = new Extension(type, list.opaque16(at + ".extension_data", 0, 0xffff));
+            String meaning = meaning(e);
+            if (meaning != null) list.note(meaning);
+            out.add(e);
         }
         return out;
+    }
+
+    /**
+     * The extension's data in words, for field tables: the names behind the codes of the extensions a
+     * reader meets in the course. Null for others, and for a body that does not decode (its own
+     * decoder reports that, with the RFC's alert).
+     */
+    static String meaning(Extension e) {
+        try {
+            Reader r = Reader.of("extension_data", e.data);
+            return switch (e.type) {
+                case SERVER_NAME -> {
+                    Reader names = r.vector16("server_name_list", 1, 0xffff);
+                    names.u8("name_type");
+                    yield "host_name " + new String(names.opaque16("host_name", 1, 0xffff), StandardCharsets.US_ASCII);
+                }
+                case SUPPORTED_GROUPS -> codes(r, NamedGroup::nameOf);
+                case SIGNATURE_ALGORITHMS -> codes(r, SignatureScheme::nameOf);
+                case EC_POINT_FORMATS -> r.opaque8("ec_point_format_list", 1, 255)[0] == 0 ? "uncompressed" : null;
+                case RENEGOTIATION_INFO -> r.opaque8("renegotiated_connection", 0, 255).length == 0 ? "empty: a first handshake" : null;
+                case EXTENDED_MASTER_SECRET, ENCRYPT_THEN_MAC -> e.data.length == 0 ? "empty: its presence is the message" : null;
+                default -> null;
+            };
+        } catch (DecodeException | RuntimeException bad) {
+            return null;
+        }
+    }
+
+    private static String codes(Reader r, IntFunction<String> name) throws DecodeException {
+        Reader list = r.vector16("list", 2, 0xfffe);
+        List<String> names = new ArrayList<>();
+        while (list.hasRemaining()) names.add(name.apply(list.u16("code")));
+        return String.join(", ", names);
     }
 
     @Override
