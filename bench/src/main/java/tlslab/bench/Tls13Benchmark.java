@@ -1,7 +1,5 @@
 package tlslab.bench;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,10 +26,7 @@ import tlslab.crypto.NamedGroup;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.engine.Connection;
 import tlslab.engine.TlsConfig;
-import tlslab.record.ContentType;
-import tlslab.record.Record;
 import tlslab.record.RecordCipher;
-import tlslab.record.RecordLayer;
 import tlslab.wire.ProtocolVersion;
 
 /**
@@ -107,77 +101,32 @@ public class Tls13Benchmark {
         return client;
     }
 
-    /** One direction under one application traffic secret, through two RecordLayers. */
+    /** {@link RecordPairs.Tlslab} under one random application traffic secret. */
     @State(Scope.Thread)
-    public static class TlslabRecords {
-        final Loopback wire = new Loopback(Record.HEADER_LENGTH + RECORD + 64);
-        RecordLayer client;
-        RecordLayer server;
-        final byte[] plaintext = new byte[RECORD];
-        final byte[] app = new byte[RecordLayer.MAX_FRAGMENT];
-
+    public static class TlslabRecords extends RecordPairs.Tlslab {
         @Setup(Level.Trial)
         public void setup() {
-            SecureRandom random = new SecureRandom();
-            random.nextBytes(plaintext);
             byte[] secret = new byte[SUITE.hash.length()];
-            random.nextBytes(secret);
-            client = new RecordLayer(InputStream.nullInputStream(), wire.output);
-            server = new RecordLayer(wire.input, OutputStream.nullOutputStream());
-            client.changeWriteCipher(RecordCipher.tls13(SUITE, secret));
-            server.changeReadCipher(RecordCipher.tls13(SUITE, secret));
+            new SecureRandom().nextBytes(secret);
+            init(RECORD, RecordCipher.tls13(SUITE, secret), RecordCipher.tls13(SUITE, secret));
         }
     }
 
     @State(Scope.Thread)
-    public static class JdkRecords {
-        SSLEngine client;
-        SSLEngine server;
-        ByteBuffer plaintext;
-        ByteBuffer net;
-        ByteBuffer app;
-
+    public static class JdkRecords extends RecordPairs.Jdk {
         @Setup(Level.Trial)
         public void setup() throws Exception {
-            JdkTls jdk = new JdkTls(Identity.get(), "TLSv1.3", SUITE.name());
-            client = jdk.newClient();
-            server = jdk.newServer();
-            jdk.fullHandshake(client, server, new JdkTls.Buffers());
-            if (!client.getSession().getProtocol().equals("TLSv1.3")) {
-                throw new IllegalStateException("JDK negotiated " + client.getSession().getProtocol());
-            }
-            byte[] data = new byte[RECORD];
-            new SecureRandom().nextBytes(data);
-            plaintext = ByteBuffer.wrap(data);
-            net = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
-            app = ByteBuffer.allocate(Math.max(server.getSession().getApplicationBufferSize(), 2 * RECORD));
+            init(new JdkTls(Identity.get(), "TLSv1.3", SUITE.name()), RECORD);
         }
     }
 
     @Benchmark
     public byte[] records13_tlslab(TlslabRecords s) throws Exception {
-        s.wire.reset();
-        s.client.write(ContentType.APPLICATION_DATA, s.plaintext);
-        RecordLayer.Received r = s.server.readInto(s.app, 0);
-        if (r.type() != ContentType.APPLICATION_DATA || r.length() != RECORD || s.wire.unread() != 0) {
-            throw new IllegalStateException("expected one whole application-data record: " + r);
-        }
-        return s.app;
+        return s.roundTrip();
     }
 
     @Benchmark
     public ByteBuffer records13_jdk(JdkRecords s) throws Exception {
-        s.plaintext.clear();
-        s.net.clear();
-        SSLEngineResult w = s.client.wrap(s.plaintext, s.net);
-        JdkTls.check(w);
-        s.net.flip();
-        s.app.clear();
-        SSLEngineResult r = s.server.unwrap(s.net, s.app);
-        JdkTls.check(r);
-        if (w.bytesConsumed() != RECORD || r.bytesProduced() != RECORD) {
-            throw new IllegalStateException("expected one whole record: " + w + " / " + r);
-        }
-        return s.app;
+        return s.roundTrip();
     }
 }

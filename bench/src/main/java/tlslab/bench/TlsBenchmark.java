@@ -1,7 +1,5 @@
 package tlslab.bench;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -147,69 +144,28 @@ public class TlsBenchmark {
         return KeySchedule.keyBlock(SUITE, master, clientRandom, serverRandom);
     }
 
-    /**
-     * One direction of a connection through tlslab's whole record layer: the client's RecordLayer
-     * writes into an in-memory stream ({@link Loopback}, emptied before each record), and the server's
-     * RecordLayer reads from it. Each side has its own cipher and its own sequence number.
-     */
+    /** {@link RecordPairs.Tlslab} under a TLS 1.2 key block with random secrets. */
     @State(Scope.Thread)
-    public static class TlslabRecords {
-        final Loopback wire = new Loopback(Record.HEADER_LENGTH + RECORD + 64);
-        RecordLayer client;
-        RecordLayer server;
-        final byte[] plaintext = new byte[RECORD];
-        /** Where the server decrypts to, reused: the counterpart of SSLEngine's app buffer. */
-        final byte[] app = new byte[RecordLayer.MAX_FRAGMENT];
-
+    public static class TlslabRecords extends RecordPairs.Tlslab {
         @Setup(Level.Trial)
         public void setup() {
             SecureRandom random = new SecureRandom();
-            random.nextBytes(plaintext);
             KeySchedule.KeyBlock keys = randomKeys(random);
-            // The client never reads and the server never writes here: those ends go nowhere.
-            client = new RecordLayer(InputStream.nullInputStream(), wire.output);
-            server = new RecordLayer(wire.input, OutputStream.nullOutputStream());
-            client.changeWriteCipher(RecordCipher.forWriting(SUITE, keys, Side.CLIENT, random));
-            server.changeReadCipher(RecordCipher.forReading(SUITE, keys, Side.SERVER, random));
+            init(RECORD, RecordCipher.forWriting(SUITE, keys, Side.CLIENT, random), RecordCipher.forReading(SUITE, keys, Side.SERVER, random));
         }
     }
 
-    /** Engines after a completed handshake; the client wraps, the server unwraps. */
     @State(Scope.Thread)
-    public static class JdkRecords {
-        SSLEngine client;
-        SSLEngine server;
-        ByteBuffer plaintext;
-        ByteBuffer net;
-        ByteBuffer app;
-
+    public static class JdkRecords extends RecordPairs.Jdk {
         @Setup(Level.Trial)
         public void setup() throws Exception {
-            JdkTls jdk = new JdkTls(Identity.get());
-            client = jdk.newClient();
-            server = jdk.newServer();
-            jdk.fullHandshake(client, server, new JdkTls.Buffers());
-            String suite = client.getSession().getCipherSuite();
-            if (!suite.equals(JdkTls.SUITE) || !client.getSession().getProtocol().equals(JdkTls.PROTOCOL)) {
-                throw new IllegalStateException("JDK negotiated " + client.getSession().getProtocol() + " " + suite);
-            }
-            byte[] data = new byte[RECORD];
-            new SecureRandom().nextBytes(data);
-            plaintext = ByteBuffer.wrap(data);
-            net = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
-            app = ByteBuffer.allocate(Math.max(server.getSession().getApplicationBufferSize(), 2 * RECORD));
+            init(new JdkTls(Identity.get()), RECORD);
         }
     }
 
     @Benchmark
     public byte[] records_tlslab(TlslabRecords s) throws Exception {
-        s.wire.reset();
-        s.client.write(ContentType.APPLICATION_DATA, s.plaintext);
-        RecordLayer.Received r = s.server.readInto(s.app, 0);
-        if (r.type() != ContentType.APPLICATION_DATA || r.length() != RECORD || s.wire.unread() != 0) {
-            throw new IllegalStateException("expected one whole 16 KiB application-data record: " + r);
-        }
-        return s.app;
+        return s.roundTrip();
     }
 
     /**
@@ -229,17 +185,6 @@ public class TlsBenchmark {
 
     @Benchmark
     public ByteBuffer records_jdk(JdkRecords s) throws Exception {
-        s.plaintext.clear();
-        s.net.clear();
-        SSLEngineResult w = s.client.wrap(s.plaintext, s.net);
-        JdkTls.check(w);
-        s.net.flip();
-        s.app.clear();
-        SSLEngineResult r = s.server.unwrap(s.net, s.app);
-        JdkTls.check(r);
-        if (w.bytesConsumed() != RECORD || r.bytesProduced() != RECORD) {
-            throw new IllegalStateException("expected one whole 16 KiB record: " + w + " / " + r);
-        }
-        return s.app;
+        return s.roundTrip();
     }
 }

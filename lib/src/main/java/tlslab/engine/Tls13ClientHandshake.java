@@ -103,7 +103,7 @@ final class Tls13ClientHandshake {
         byte[] binder = VerifyData.binder(hash, binderKey, hash.digest(truncated));
         List<Extension> ext = new ArrayList<>(hello.extensions());
         ext.set(ext.size() - 1, offer(binder));
-        return new ClientHello(hello.clientVersion(), hello.random(), hello.sessionId(), hello.cipherSuites(), hello.compressionMethods(), ext);
+        return hello.withExtensions(ext);
     }
 
     void run(ClientHello hello, ServerHello sh) throws IOException {
@@ -222,8 +222,7 @@ final class Tls13ClientHandshake {
             else if (e.type() != Extension.EARLY_DATA) ext2.add(e);
         }
         if (ext.cookie() != null) ext2.add(Cookie.of(ext.cookie()));
-        ClientHello second = new ClientHello(first.clientVersion(), first.random(), first.sessionId(), first.cipherSuites(),
-                first.compressionMethods(), ext2);
+        ClientHello second = first.withExtensions(ext2);
         io.send(second);
         return second;
     }

@@ -35,6 +35,11 @@ public record ClientHello(int clientVersion, byte[] random, byte[] sessionId, Li
         Extension.writeAll(w, extensions);
     }
 
+    /** The same hello with other extensions (a second ClientHello, a binder filled in). */
+    public ClientHello withExtensions(List<Extension> newExtensions) {
+        return new ClientHello(clientVersion, random, sessionId, cipherSuites, compressionMethods, newExtensions);
+    }
+
     static ClientHello read(Reader r) throws DecodeException {
         return read(r, false);
     }

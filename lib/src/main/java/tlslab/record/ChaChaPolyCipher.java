@@ -14,7 +14,8 @@ import tlslab.alert.TlsException;
 /**
  * ChaCha20-Poly1305 records (RFC 7905, the AEAD of RFC 8439). Unlike GCM nothing of the nonce
  * travels: nonce = write_IV (12 bytes from the key block) XOR the sequence number, big-endian and
- * left-padded with four zero bytes. The fragment is ciphertext ‖ 16-byte tag; the additional data
+ * left-padded with four zero bytes: the construction TLS 1.3 later took for every AEAD, so it is
+ * {@link Tls13RecordCipher#nonce}. The fragment is ciphertext ‖ 16-byte tag; the additional data
  * is seq ‖ type ‖ version ‖ length, as for every TLS 1.2 AEAD (RFC 5246 §6.2.3.3).
  */
 final class ChaChaPolyCipher implements RecordCipher {
@@ -44,13 +45,6 @@ final class ChaChaPolyCipher implements RecordCipher {
         }
     }
 
-    /** RFC 7905 §2: the 8-byte big-endian seq, padded left to 12 bytes, XOR the write IV. */
-    static byte[] nonce(byte[] iv, long seq) {
-        byte[] nonce = iv.clone();
-        for (int i = 0; i < 8; i++) nonce[4 + i] ^= (byte) (seq >>> (56 - 8 * i));
-        return nonce;
-    }
-
     @Override
     public byte[] seal(long seq, ContentType type, byte[] plaintext, int off, int len) {
         byte[] out = new byte[len + TAG];
@@ -61,7 +55,7 @@ final class ChaChaPolyCipher implements RecordCipher {
     @Override
     public int seal(long seq, ContentType type, byte[] plaintext, int off, int len, byte[] out, int outOff) {
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(nonce(iv, seq)));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(Tls13RecordCipher.nonce(iv, seq)));
             cipher.updateAAD(GcmCipher.additionalData(seq, type, len));
             return cipher.doFinal(plaintext, off, len, out, outOff);
         } catch (GeneralSecurityException e) {
@@ -85,7 +79,7 @@ final class ChaChaPolyCipher implements RecordCipher {
                     + " bytes is shorter than its tag (16)");
         }
         try {
-            IvParameterSpec nonce = new IvParameterSpec(nonce(iv, seq));
+            IvParameterSpec nonce = new IvParameterSpec(Tls13RecordCipher.nonce(iv, seq));
             try {
                 cipher.init(Cipher.DECRYPT_MODE, key, nonce);
             } catch (InvalidKeyException e) {

@@ -113,9 +113,9 @@ class RecordLayerTest {
     @Test
     void chachaNonceIsTheIvXorTheSequenceNumber() {
         byte[] iv = Hex.parse("a0a1a2a3a4a5a6a7a8a9aaab");
-        assertEquals("a0a1a2a3a4a5a6a7a8a9aaab", Hex.of(ChaChaPolyCipher.nonce(iv, 0)));
-        assertEquals("a0a1a2a3a4a5a6a7a8a9aaaa", Hex.of(ChaChaPolyCipher.nonce(iv, 1)));
-        assertEquals("a0a1a2a3a5a7a5a3adafada3", Hex.of(ChaChaPolyCipher.nonce(iv, 0x0102030405060708L)));
+        assertEquals("a0a1a2a3a4a5a6a7a8a9aaab", Hex.of(Tls13RecordCipher.nonce(iv, 0)));
+        assertEquals("a0a1a2a3a4a5a6a7a8a9aaaa", Hex.of(Tls13RecordCipher.nonce(iv, 1)));
+        assertEquals("a0a1a2a3a5a7a5a3adafada3", Hex.of(Tls13RecordCipher.nonce(iv, 0x0102030405060708L)));
         assertEquals("a0a1a2a3a4a5a6a7a8a9aaab", Hex.of(iv), "the IV itself is left alone");
     }
 
