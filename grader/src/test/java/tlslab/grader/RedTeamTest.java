@@ -100,7 +100,7 @@ class RedTeamTest {
         assertContains(printed, "REDTEAM native loaded");
         assertContains(printed, "REDTEAM native uid=65534 euid=65534");
         // every escape failed
-        for (String call : List.of("chroot /tmp/x rc=-1 errno=1 ", "chroot . rc=-1 errno=1 ", "fork rc=-1 errno=1 ",
+        for (String call : List.of("chroot /tmp/redteam-chroot rc=-1 errno=1 ", "chroot . rc=-1 errno=1 ", "fork rc=-1 errno=1 ",
                 "vfork rc=-1 errno=1 ", "clone3 rc=-1 errno=38 ", "ptrace attach 1 rc=-1 errno=1 ", "unshare user rc=-1 errno=1 ",
                 "unshare mount rc=-1 errno=1 ", "mount tmpfs rc=-1 errno=1 ", "setns rc=-1 errno=1 ")) {
             assertContains(printed, "REDTEAM native " + call);
