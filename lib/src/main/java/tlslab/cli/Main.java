@@ -13,6 +13,7 @@ public final class Main {
                                         [--path /PATH] [--brief]
               ./tlslab server [--port N] [--tls1.2|--tls1.3] [--cert PEM --key PEM] [--client-auth CA_PEM]
                               [--keylog FILE] [--cipher IANA_NAME]... [--once] [--brief]
+              ./tlslab cert --out DIR --host NAME_OR_IP... [--days N]   (a server certificate from the lab CA)
             both versions are on unless one is given; cipher names are IANA's, e.g. TLS_AES_128_GCM_SHA256
             (TLS 1.3) or TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (TLS 1.2)""";
 
@@ -33,6 +34,7 @@ public final class Main {
             return switch (argv[0]) {
                 case "client" -> ClientCommand.run(argv, out);
                 case "server" -> ServerCommand.run(argv, out);
+                case "cert" -> CertCommand.run(argv, out);
                 default -> throw new Args.UsageException("unknown command \"" + argv[0] + "\"");
             };
         } catch (Args.UsageException e) {

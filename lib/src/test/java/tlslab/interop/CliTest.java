@@ -74,6 +74,26 @@ class CliTest {
     }
 
     @Test
+    void certIssuesAServerCertificateFromTheLabCaForEachHost() throws Exception {
+        Path out = Files.createTempDirectory("tlslab-cert");
+        String[] r = run("cert", "--out", out.toString(), "--host", "hub.workshop.test", "--host", "192.0.2.7", "--days", "30");
+        assertEquals("0", r[0], r[1] + r[2]);
+        Path caFile = Path.of(r[1].lines().filter(l -> l.contains("lab CA:")).findFirst().orElseThrow().replaceFirst(".*lab CA: *", ""));
+        List<java.security.cert.X509Certificate> chain = tlslab.keys.Pem.readCertificates(out.resolve("server.pem"));
+        List<java.security.cert.X509Certificate> ca = tlslab.keys.Pem.readCertificates(caFile);
+        assertEquals(ca.get(0), chain.get(1), "the chain ends with the lab CA");
+        for (String host : List.of("hub.workshop.test", "192.0.2.7")) {
+            tlslab.keys.CertificateVerifier.verify(chain, ca, host, java.time.Instant.now());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> tlslab.keys.CertificateVerifier.verify(chain, ca, "other.test", java.time.Instant.now()));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out.resolve("server.key.pem"))));
+        assertTrue(r[1].matches("(?s).*SHA-256 fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}.*"), r[1]);
+        assertEquals("2", run("cert", "--out", out.toString())[0], "no --host is a usage error");
+    }
+
+    @Test
     void serverAnswersCurl() throws Exception {
         Path pki = TestPki.files();
         int port = Peer.freePort();

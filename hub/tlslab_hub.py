@@ -1,0 +1,103 @@
+"""JupyterHub plug-ins for `./tlslab hub`: workshop sign-in and a per-student course copy.
+
+WorkshopAuthenticator
+    Students sign in with a name they choose and the workshop code the instructor shows in the room;
+    nobody creates accounts by hand and nobody waits for approval. The instructor signs in under
+    `instructor_name` with a separate password and is a JupyterHub admin (sees who is connected,
+    stops servers). Anyone holding the workshop code can sign in under any student name: fine for a
+    workshop in one room, not for graded work (use the university's JupyterHub and its sign-in).
+
+CourseSpawner
+    JupyterHub's SimpleLocalProcessSpawner (every single-user server runs as the hub's own OS user, so
+    no root and no OS accounts), with
+      - a home per student under the hub's data directory (`<hub dir>/users/<name>`), given on first
+        sign-in a copy of notebooks/ and of exercises/notebooks/ (as exercises/); never copied over
+        again, so a student's work survives restarts of their server and of the hub;
+      - limits wrapped around the server's command (see `limit_command`), inherited by the kernels it
+        starts.
+"""
+import hmac
+import os
+import re
+import shutil
+from pathlib import Path
+
+from jupyterhub.auth import Authenticator
+from jupyterhub.spawner import SimpleLocalProcessSpawner
+from traitlets import Bool, Integer, List, Unicode
+
+NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+
+
+class WorkshopAuthenticator(Authenticator):
+    workshop_code = Unicode(config=True, help="The code every student types with their chosen name.")
+    instructor_name = Unicode("instructor", config=True, help="The admin's user name.")
+    instructor_password = Unicode(config=True, help="The admin's password (not the workshop code).")
+
+    async def authenticate(self, handler, data):
+        name = self.normalize_username((data.get("username") or "").strip())
+        secret = data.get("password") or ""
+        if not NAME.match(name):
+            self.log.info("sign-in refused: name %r is not 1-32 lower-case letters, digits, - or _", name)
+            return None
+        if name == self.instructor_name:
+            if self.instructor_password and hmac.compare_digest(secret.encode(), self.instructor_password.encode()):
+                return {"name": name, "admin": True}
+            self.log.warning("sign-in as %s refused: wrong instructor password", name)
+            return None
+        if self.workshop_code and hmac.compare_digest(secret.strip().encode(), self.workshop_code.encode()):
+            return {"name": name, "admin": False}
+        self.log.info("sign-in as %s refused: wrong workshop code", name)
+        return None
+
+
+class CourseSpawner(SimpleLocalProcessSpawner):
+    course_root = Unicode(config=True, help="The course repository (its notebooks/ and exercises/notebooks/ are copied).")
+    limit_command = List(Unicode(), config=True,
+                         help="Command prefix that applies the per-student limits (e.g. systemd-run ... or prlimit ...).")
+    kernel_jvm_options = Unicode("", config=True, help="JDK_JAVA_OPTIONS for every java the student's server starts (heap cap).")
+    copy_done = Unicode(".tlslab-course-copied", config=True)
+    keep_java_tool_options = Bool(True, config=True,
+                                  help="Pass the hub's JAVA_TOOL_OPTIONS on (e.g. -Duser.home for a separate ~/.m2).")
+    kernel_cull_idle = Integer(1200, config=True, help="Seconds after which the server shuts down an idle kernel.")
+
+    def copy_course(self) -> None:
+        home = Path(self.home_dir)
+        marker = home / self.copy_done
+        if marker.exists():
+            return
+        home.mkdir(parents=True, exist_ok=True)
+        root = Path(self.course_root)
+        ignore = shutil.ignore_patterns(".ipynb_checkpoints", "checks.json")
+        if not (home / "notebooks").exists():
+            shutil.copytree(root / "notebooks", home / "notebooks", ignore=ignore)
+        if not (home / "exercises").exists():
+            shutil.copytree(root / "exercises" / "notebooks", home / "exercises", ignore=ignore)
+        marker.write_text("the course was copied here on first sign-in; delete this file and the folders to get a fresh copy\n")
+        self.log.info("copied the course for %s into %s", self.user.name, home)
+
+    def get_env(self):
+        env = super().get_env()
+        if self.kernel_jvm_options:
+            env["JDK_JAVA_OPTIONS"] = self.kernel_jvm_options
+        if self.keep_java_tool_options and os.environ.get("JAVA_TOOL_OPTIONS"):
+            env["JAVA_TOOL_OPTIONS"] = os.environ["JAVA_TOOL_OPTIONS"]
+        if self.mem_limit:
+            env["MEM_LIMIT"] = str(self.mem_limit)
+        return env
+
+    def get_args(self):
+        return super().get_args() + [
+            f"--MappingKernelManager.cull_idle_timeout={self.kernel_cull_idle}",
+            "--MappingKernelManager.cull_interval=60",
+            "--MappingKernelManager.cull_connected=False",
+        ]
+
+    async def start(self):
+        self.copy_course()
+        original = list(self.cmd)
+        self.cmd = list(self.limit_command) + original
+        try:
+            return await super().start()
+        finally:
+            self.cmd = original
