@@ -87,7 +87,9 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         return env
 
     def get_args(self):
-        return super().get_args() + [
+        # containers and CI machines often run as root, where Jupyter Server refuses to start without this
+        root = ["--allow-root"] if os.getuid() == 0 else []
+        return super().get_args() + root + [
             f"--MappingKernelManager.cull_idle_timeout={self.kernel_cull_idle}",
             "--MappingKernelManager.cull_interval=60",
             "--MappingKernelManager.cull_connected=False",

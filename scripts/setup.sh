@@ -2,15 +2,18 @@
 # Installs what the course needs; safe to run again (fast when everything is in place).
 #   scripts/setup.sh              JDK/Python/Maven checks, Debian tools, .venv with JupyterLab + Java
 #                                 kernel, library built and installed into ~/.m2
-#   scripts/setup.sh --for-tests  also Chromium and browser-test/node_modules (for ./tlslab test)
+#   scripts/setup.sh --for-hub    also JupyterHub + idle culler (.venv) and configurable-http-proxy
+#                                 (hub/node_modules), for ./tlslab hub
+#   scripts/setup.sh --for-tests  also Chromium and browser-test/node_modules, and --for-hub (for ./tlslab test)
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/common.sh"
 
-for_tests=0
+for_tests=0 for_hub=0
 for arg in "$@"; do
   case "$arg" in
-    --for-tests) for_tests=1 ;;
-    -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --for-tests) for_tests=1 for_hub=1 ;;
+    --for-hub) for_hub=1 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$arg' (try --help)" ;;
   esac
 done
@@ -36,10 +39,13 @@ python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ "$for_tests" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)   # the grader's sandbox (its tests attack it)
-  # playwright-core (browser-test/) needs Node.js 20+; Debian 12's own nodejs is 18, so don't apt it.
+fi
+if [ "$for_tests" = 1 ] || [ "$for_hub" = 1 ]; then
+  # playwright-core (browser-test/) and configurable-http-proxy (hub/) need Node.js 20+; Debian 12's own
+  # nodejs is 18, so don't apt it.
   node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
   if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
-    die "the browser test needs Node.js 20 or newer with npm (found: $(node --version 2>/dev/null || echo none)).
+    die "the browser test and the hub's proxy need Node.js 20 or newer with npm (found: $(node --version 2>/dev/null || echo none)).
   Install it from https://nodejs.org or your distribution's Node.js 20+ packages."
   fi
 fi
@@ -72,6 +78,19 @@ else
   say "Python packages up to date (.venv/)."
 fi
 
+if [ "$for_hub" = 1 ]; then
+  hub_hash="$(cat requirements.txt hub/requirements.txt | sha256sum | cut -d' ' -f1)"
+  hub_stamp="$venv/.hub-requirements.sha256"
+  if [ "$(cat "$hub_stamp" 2>/dev/null || true)" != "$hub_hash" ]; then
+    say "installing JupyterHub and jupyterhub-idle-culler into .venv/ (pip install -r hub/requirements.txt)..."
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check -r hub/requirements.txt \
+      || die "pip install -r hub/requirements.txt failed"
+    echo "$hub_hash" > "$hub_stamp"
+  else
+    say "JupyterHub up to date (.venv/)."
+  fi
+fi
+
 configure_jupyter "$venv/bin/python"
 spec_dir="$("$venv/bin/jupyter" kernelspec list | awk '$1 == "java" {print $2}')"
 [ -n "$spec_dir" ] && [ "$spec_dir" -ef "$venv/share/jupyter/kernels/java" ] \
@@ -81,7 +100,21 @@ spec_dir="$("$venv/bin/jupyter" kernelspec list | awk '$1 == "java" {print $2}')
 build_and_install_lib
 cache_maven_deps
 
-# --- 5. Browser test dependencies ----------------------------------------------------------------------
+# --- 5. The hub's proxy and the browser test's Playwright (npm, inside the project) -------------------
+npm_ci() {  # npm_ci DIR WHAT: installs DIR/package-lock.json into DIR/node_modules unless already there
+  local dir="$1" what="$2"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] \
+     || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing $what into ${dir#$TLSLAB_ROOT/}/node_modules (npm ci)..."
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || die "npm ci in ${dir#$TLSLAB_ROOT/}/ failed"
+  else
+    say "${dir#$TLSLAB_ROOT/}/node_modules up to date."
+  fi
+}
+[ "$for_hub" = 1 ] && npm_ci "$TLSLAB_ROOT/hub" "configurable-http-proxy (JupyterHub's proxy)"
+
+# --- 6. Browser test dependencies ----------------------------------------------------------------------
 if [ "$for_tests" = 1 ]; then
   bt="$TLSLAB_ROOT/browser-test"
   if [ ! -f "$bt/node_modules/.package-lock.json" ] \
