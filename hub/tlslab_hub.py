@@ -16,10 +16,13 @@ CourseSpawner
       - limits wrapped around the server's command (see `limit_command`), inherited by the kernels it
         starts.
 """
+import asyncio
 import hmac
 import os
 import re
 import shutil
+import signal
+import uuid
 from pathlib import Path
 
 from jupyterhub.auth import Authenticator
@@ -78,6 +81,10 @@ class CourseSpawner(SimpleLocalProcessSpawner):
 
     def get_env(self):
         env = super().get_env()
+        # every process of this server (kernels included: they start in sessions of their own) carries
+        # this mark, so stop() can find what the server left running
+        self.spawn_mark = uuid.uuid4().hex
+        env["TLSLAB_HUB_SPAWN"] = self.spawn_mark
         if self.kernel_jvm_options:
             env["JDK_JAVA_OPTIONS"] = self.kernel_jvm_options
         if self.keep_java_tool_options and os.environ.get("JAVA_TOOL_OPTIONS"):
@@ -94,6 +101,51 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             "--MappingKernelManager.cull_interval=60",
             "--MappingKernelManager.cull_connected=False",
         ]
+
+    def get_state(self):
+        state = super().get_state()
+        if getattr(self, "spawn_mark", None):
+            state["spawn_mark"] = self.spawn_mark
+        return state
+
+    def load_state(self, state):
+        super().load_state(state)
+        if state.get("spawn_mark"):
+            self.spawn_mark = state["spawn_mark"]
+
+    def marked_processes(self):
+        mark = f"TLSLAB_HUB_SPAWN={getattr(self, 'spawn_mark', '')}\0".encode()
+        found = []
+        if not getattr(self, "spawn_mark", None):
+            return found
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    with open(f"/proc/{pid}/environ", "rb") as f:
+                        if mark in f.read():
+                            found.append(int(pid))
+                except OSError:
+                    pass
+        return found
+
+    async def stop(self, now=False):
+        """Stops the server, then whatever it left running: Jupyter Server does not always take its kernels
+        with it (JJava's launcher and kernel JVM survived a server stopped by the hub or the idle culler)."""
+        await super().stop(now=now)
+        for sig, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 2)):
+            left = await asyncio.get_running_loop().run_in_executor(None, self.marked_processes)
+            if not left:
+                break
+            self.log.info("stopping %d process(es) %s's server left behind: %s", len(left), self.user.name, left)
+            for pid in left:
+                try:
+                    os.kill(pid, sig)
+                except OSError:
+                    pass
+            for _ in range(wait * 10):
+                await asyncio.sleep(0.1)
+                if not await asyncio.get_running_loop().run_in_executor(None, self.marked_processes):
+                    break
 
     async def start(self):
         self.copy_course()

@@ -77,12 +77,13 @@ class Hub:
         cmd = [str(ROOT / "scripts" / "hub.sh"), "--ip", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir),
                "--code", self.code, *self.extra]
         self.log = open(self.log_path, "a")
+        seen = self.log_path.stat().st_size   # a restart appends to the same log
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise Failure(f"the hub exited with {self.proc.returncode}:\n" + tail(self.log_path))
-            if "JupyterHub is now running" in self.log_path.read_text(errors="replace"):
+            if "JupyterHub is now running" in self.log_path.read_text(errors="replace")[seen:]:
                 return
             time.sleep(0.3)
         raise Failure(f"the hub did not start in {timeout} s:\n" + tail(self.log_path))
@@ -284,23 +285,42 @@ class Student:
         r["ok"] = not r["problems"]
 
 
+HUB_HOMES = None   # <hub dir>/users of a hub this test started: processes are matched by their HOME too
+
+
+def mine(environ: bytes, name: str) -> bool:
+    if f"JUPYTERHUB_USER={name}\0".encode() not in environ:
+        return False
+    return HUB_HOMES is None or f"HOME={HUB_HOMES}/{name}\0".encode() in environ
+
+
 # --- memory: RSS of every process of a student (server, kernel launcher, kernel), from /proc ------------------
 def rss_by_user(names):
+    """Per student, the RSS of their server (jupyterhub-singleuser) and of the kernel's two JVMs (JJava's
+    launcher and the kernel), matched by JUPYTERHUB_USER in their environment. Short-lived children (the
+    openssl a cell starts, and the moment between a JVM's fork and exec, when the child still shows its
+    parent's memory) are left out."""
     totals = dict.fromkeys(names, 0)
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
         try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"jupyterhub-singleuser" not in cmdline and b"jjava" not in cmdline:
+                continue
             env = Path(f"/proc/{pid}/environ").read_bytes()
             m = re.search(rb"(?:^|\0)JUPYTERHUB_USER=([^\0]*)", env)
-            if not m or m.group(1).decode() not in totals:
+            if not m or m.group(1).decode() not in totals or not mine(env, m.group(1).decode()):
                 continue
-            status = Path(f"/proc/{pid}/status").read_text()
-            kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
-            totals[m.group(1).decode()] += kb * 1024
+            rss = int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text()).group(1)) * 1024
+            totals[m.group(1).decode()] += rss
         except (OSError, AttributeError):
             continue
     return totals
+
+
+def mem_available():
+    return int(re.search(r"MemAvailable:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) * 1024
 
 
 def pids_of(name, pattern):
@@ -308,7 +328,7 @@ def pids_of(name, pattern):
     for pid in os.listdir("/proc"):
         if pid.isdigit():
             try:
-                if f"JUPYTERHUB_USER={name}\0".encode() in Path(f"/proc/{pid}/environ").read_bytes() \
+                if mine(Path(f"/proc/{pid}/environ").read_bytes(), name) \
                         and re.search(pattern, Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()):
                     found.append(int(pid))
             except OSError:
@@ -318,7 +338,9 @@ def pids_of(name, pattern):
 
 async def sample_memory(names, peaks, stop):
     loop = asyncio.get_running_loop()
+    peaks["machine_before"] = peaks["machine_min"] = mem_available()
     while not stop.is_set():
+        peaks["machine_min"] = min(peaks["machine_min"], mem_available())
         now = await loop.run_in_executor(None, rss_by_user, names)
         for n, v in now.items():
             peaks[n] = max(peaks.get(n, 0), v)
@@ -344,6 +366,7 @@ async def check_isolation(a: Student, b: Student):
 
 async def check_limits(s: Student, heap_mib):
     problems = []
+    await s.close_kernel()
     await s.open_kernel()
     content, out = await s.run_cell("Runtime.getRuntime().maxMemory() / (1024 * 1024)", 60)
     text = "".join(output_text(o) for o in out)
@@ -408,6 +431,8 @@ async def main_async(args):
         hub.start()
         print(f"hub started in {time.monotonic() - t:.1f} s at {hub.url} (state in {tmp})", flush=True)
         args.url, args.code, args.cafile = hub.url, hub.code, hub.cafile
+        global HUB_HOMES
+        HUB_HOMES = str(tmp / "users")
     ctx = ssl.create_default_context(cafile=args.cafile) if args.cafile else ssl.create_default_context()
     try:
         names = [f"student{i:02d}" for i in range(1, args.students + 1)]
@@ -434,11 +459,23 @@ async def main_async(args):
             home = tmp / "users" / names[0]
             await check("the student's own copy of notebooks/ and exercises/", asyncio.sleep(0, [] if (
                 (home / "notebooks" / args.notebook).exists() and (home / "exercises").is_dir()) else [f"no course copy in {home}"]))
-        for s in students:
-            await s.close_kernel()
+        # stop the servers with their kernels still running, as the idle culler does
         await asyncio.gather(*(s.stop_server() for s in students if s.token), return_exceptions=True)
+        if hub:
+            left = []
+            for _ in range(60):
+                left = [p for n in names for p in pids_of(n, ".")]
+                if not left:
+                    break
+                await asyncio.sleep(0.5)
+            print("check: stopped servers leave no process behind (kernels included): " + ("ok" if not left else "FAILED"))
+            if left:
+                problems.append(f"processes of stopped servers still running: {left}")
         if hub and args.restart_check:
-            found = await check_restart(hub, args, ctx)
+            try:
+                found = await check_restart(hub, args, ctx)
+            except Failure as e:
+                found = [f"restart check: {e}"]
             print("check: a student's file survives a restart of the hub: " + ("ok" if not found else "FAILED"), flush=True)
             problems += found
 
@@ -463,6 +500,7 @@ async def main_async(args):
         if rss:
             summary["peak_rss_mib"] = {"median": round(statistics.median(rss)), "max": round(max(rss)),
                                        "sum": round(sum(rss))}
+        summary["machine_memory_used_mib"] = round(mib(peaks["machine_before"] - peaks["machine_min"]))
         print("  summary: " + json.dumps(summary))
         for p in problems:
             print(f"  - {p}")
@@ -470,7 +508,7 @@ async def main_async(args):
             Path(args.json).write_text(json.dumps({"summary": summary, "students": [s.result for s in students],
                                                    "problems": problems}, indent=2, default=str))
         failed = args.students - len(ok) + len(problems)
-        print(f"hub load test: {len(ok)} passed, {failed} failed")
+        print(f"hub-load: {len(ok)} passed, {failed} failed")
         if failed and hub:
             print("hub log (last lines):\n" + tail(hub.log_path, 40))
         return 1 if failed else 0

@@ -3,7 +3,9 @@
 #   1. scripts/setup.sh --for-tests       (also Chromium and playwright-core)
 #   2. mvn -B verify                      (all Java tests: unit, property, interop with OpenSSL/curl/JDK)
 #   3. scripts/run_notebooks.py           (every notebook, headless, through the Java kernel)
-#   4. browser-test/check.mjs             (a notebook run in JupyterLab in Chromium; outputs visible)
+#   4. scripts/hub_load_test.py           (./tlslab hub with N simulated students, default 10:
+#                                          TLSLAB_HUB_STUDENTS=N; each runs notebook 04 through the hub)
+#   5. browser-test/check.mjs             (a notebook run in JupyterLab in Chromium; outputs visible)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
@@ -30,6 +32,7 @@ if [ "${results[0]}" = 0 ]; then
   find_jdk
   step "maven verify" env JAVA_HOME="$TLSLAB_JDK" mvn -B -ntp verify
   step notebooks "$TLSLAB_ROOT/.venv/bin/python" "$here/run_notebooks.py"
+  step "hub load" "$TLSLAB_ROOT/.venv/bin/python" "$here/hub_load_test.py" --students "${TLSLAB_HUB_STUDENTS:-10}" --restart-check
   step browser node "$TLSLAB_ROOT/browser-test/check.mjs" "${browser_check[@]}"
 fi
 
