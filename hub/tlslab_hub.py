@@ -100,6 +100,9 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             f"--MappingKernelManager.cull_idle_timeout={self.kernel_cull_idle}",
             "--MappingKernelManager.cull_interval=60",
             "--MappingKernelManager.cull_connected=False",
+            # thirty JVMs starting at once on two cores take longer than Jupyter Server's default 60 s to
+            # answer their first kernel_info_request, and the notebook would show a dead kernel
+            "--MappingKernelManager.kernel_info_timeout=180",
         ]
 
     def get_state(self):
