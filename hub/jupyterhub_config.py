@@ -27,7 +27,6 @@ c.ConfigurableHTTPProxy.pid_file = os.path.join(hub_dir, "proxy.pid")
 c.ConfigurableHTTPProxy.command = [os.path.join(root, "hub", "node_modules", ".bin", "configurable-http-proxy")]
 c.JupyterHub.template_paths = [os.path.join(root, "hub", "templates")]
 c.JupyterHub.cleanup_servers = True   # stopping the hub stops the students' servers; their files stay
-c.JupyterHub.default_url = "/hub/home"
 
 # --- sign-in: name + workshop code; the instructor is the admin ------------------------------------
 c.JupyterHub.authenticator_class = "tlslab_hub.WorkshopAuthenticator"

@@ -459,12 +459,27 @@ async def main_async(args):
             home = tmp / "users" / names[0]
             await check("the student's own copy of notebooks/ and exercises/", asyncio.sleep(0, [] if (
                 (home / "notebooks" / args.notebook).exists() and (home / "exercises").is_dir()) else [f"no course copy in {home}"]))
+        extra = []
+        if hub and args.browser:
+            cmd = ["node", str(ROOT / "browser-test" / "hub-check.mjs"), "--url", args.url, "--cert", args.cafile,
+                   "--name", "browser01", "--code", args.code, "--notebook", "notebooks/00-start-here.ipynb",
+                   "--expect-text", "TLS Lab is ready."]
+            t = time.monotonic()
+            proc = await asyncio.create_subprocess_exec(*cmd)
+            rc = await proc.wait()
+            print(f"check: a student signs in and runs notebook 00 in Chromium through the hub ({time.monotonic() - t:.0f} s): "
+                  + ("ok" if rc == 0 else "FAILED"), flush=True)
+            if rc:
+                problems.append("the browser check through the hub failed (see its messages above)")
+            browser_student = Student("browser01", args, ctx)
+            await browser_student.sign_in(args.code)
+            extra.append(browser_student)
         # stop the servers with their kernels still running, as the idle culler does
-        await asyncio.gather(*(s.stop_server() for s in students if s.token), return_exceptions=True)
+        await asyncio.gather(*(s.stop_server() for s in students + extra if s.token), return_exceptions=True)
         if hub:
             left = []
             for _ in range(60):
-                left = [p for n in names for p in pids_of(n, ".")]
+                left = [p for n in names + [e.name for e in extra] for p in pids_of(n, ".")]
                 if not left:
                     break
                 await asyncio.sleep(0.5)
@@ -530,6 +545,8 @@ def main():
     ap.add_argument("--cafile", help="CA (or certificate) to trust for its HTTPS")
     ap.add_argument("--restart-check", action="store_true", help="also restart the hub and look for a student's file")
     ap.add_argument("--keep", action="store_true", help="keep the test hub's directory")
+    ap.add_argument("--browser", action="store_true",
+                    help="also sign in with Chromium (browser-test/hub-check.mjs) and run notebook 00 there")
     ap.add_argument("--json", help="write the results here")
     args = ap.parse_args()
     args.systemd = False
