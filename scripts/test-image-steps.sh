@@ -4,13 +4,22 @@
 # /srv/tlslab, scripts/setup.sh and hub/requirements.txt as jovyan with the image's environment. Then, as
 # a student would start: an empty home, the entry point (copy-course.sh) copies the course, and
 # notebooks/00-start-here.ipynb runs headless through the Java kernel from that home.
-#   sudo scripts/test-image-steps.sh [--root DIR]     (default: a fresh root in a temporary directory)
+#   sudo scripts/test-image-steps.sh [--root DIR] [--host-cas]   (default: a fresh root in a temporary directory)
+# --host-cas: behind a TLS-intercepting proxy, trust this machine's extra CAs
+# (/usr/local/share/ca-certificates) inside the root too, for pip and Maven.
 # Keep the package list and environment below in step with the Dockerfile. Not part of ./tlslab test.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
-root=""
-[ "${1:-}" = --root ] && root="$2"
+root="" host_cas=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --root) root="$2"; shift ;;
+    --host-cas) host_cas=1 ;;
+    *) die "unknown option '$1'" ;;
+  esac
+  shift
+done
 [ "$(id -u)" = 0 ] || die "run as root (chroot and mounts)"
 work="$(mktemp -d /tmp/tlslab-image-XXXXXX)"
 mounted=()
@@ -19,6 +28,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+image_extra_env=()
 if [ -z "$root" ]; then
   root="$work/root"
   say "making a clean Debian 12 root (debootstrap minbase) ..."
@@ -32,6 +42,11 @@ say "apt-get install (the Dockerfile's list) ..."
 in_root bash -c 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   openjdk-17-jdk-headless maven openssl curl python3 python3-venv ca-certificates git tini' >"$work/apt.log" 2>&1 \
   || { tail -20 "$work/apt.log"; die "apt-get failed"; }
+if [ "$host_cas" = 1 ]; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  in_root update-ca-certificates >/dev/null
+  image_extra_env=(PIP_CERT=/etc/ssl/certs/ca-certificates.crt)
+fi
 in_root bash -c 'id jovyan >/dev/null 2>&1 || useradd -m -u 1000 -s /bin/bash jovyan; mkdir -p /srv/tlslab; chown jovyan /srv/tlslab'
 say "copying the committed repository into /srv/tlslab ..."
 rm -rf "$root/srv/tlslab" && mkdir -p "$root/srv/tlslab"
@@ -42,7 +57,7 @@ install -m 755 "$TLSLAB_ROOT/hub/k8s/copy-course.sh" "$root/usr/local/bin/copy-c
 image_env=(HOME=/home/jovyan USER=jovyan JAVA_TOOL_OPTIONS=-Duser.home=/srv/tlslab/home
            PATH=/srv/tlslab/.venv/bin:/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/local/bin:/usr/bin:/bin
            JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64)
-as_jovyan() { chroot --userspec=1000:1000 "$root" /usr/bin/env -i "${image_env[@]}" "$@"; }
+as_jovyan() { chroot --userspec=1000:1000 "$root" /usr/bin/env -i "${image_env[@]}" "${image_extra_env[@]}" "$@"; }
 say "RUN scripts/setup.sh && pip install -r hub/requirements.txt (as jovyan) ..."
 as_jovyan bash -c 'cd /srv/tlslab && scripts/setup.sh && .venv/bin/pip install -q --no-cache-dir -r hub/requirements.txt' \
   >"$work/setup.log" 2>&1 || { tail -30 "$work/setup.log"; die "the image's set-up failed in the clean root"; }
