@@ -4,8 +4,10 @@
 #   2. mvn -B verify                      (all Java tests: unit, property, interop with OpenSSL/curl/JDK)
 #   3. scripts/run_notebooks.py           (every notebook, headless, through the Java kernel)
 #   4. scripts/hub_load_test.py           (./tlslab hub with N simulated students, default 10:
-#                                          TLSLAB_HUB_STUDENTS=N; each runs notebook 04 through the hub)
+#                                          TLSLAB_HUB_STUDENTS=N; each runs notebook 04 through the hub;
+#                                          one more signs in with Chromium and runs notebook 00)
 #   5. browser-test/check.mjs             (a notebook run in JupyterLab in Chromium; outputs visible)
+#   6. scripts/build_site.py + browser-test/site-check.mjs  (the static site, opened in Chromium offline)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
@@ -32,8 +34,12 @@ if [ "${results[0]}" = 0 ]; then
   find_jdk
   step "maven verify" env JAVA_HOME="$TLSLAB_JDK" mvn -B -ntp verify
   step notebooks "$TLSLAB_ROOT/.venv/bin/python" "$here/run_notebooks.py"
-  step "hub load" "$TLSLAB_ROOT/.venv/bin/python" "$here/hub_load_test.py" --students "${TLSLAB_HUB_STUDENTS:-10}" --restart-check
+  step "hub load" "$TLSLAB_ROOT/.venv/bin/python" "$here/hub_load_test.py" --students "${TLSLAB_HUB_STUDENTS:-10}" --restart-check --browser
   step browser node "$TLSLAB_ROOT/browser-test/check.mjs" "${browser_check[@]}"
+  site_dir="$(mktemp -d)"
+  step site bash -c '"$1" "$2/scripts/build_site.py" --out "$3" && node "$2/browser-test/site-check.mjs" "$3" --expect-text ClientHello' \
+    _ "$TLSLAB_ROOT/.venv/bin/python" "$TLSLAB_ROOT" "$site_dir"
+  rm -rf "$site_dir"
 fi
 
 echo
