@@ -525,7 +525,8 @@ async def main_async(args):
         failed = args.students - len(ok) + len(problems)
         print(f"hub-load: {len(ok)} passed, {failed} failed")
         if failed and hub:
-            print("hub log (last lines):\n" + tail(hub.log_path, 40))
+            args.keep = True   # the whole hub log and the students' folders, for a look afterwards
+            print(f"the hub's directory is kept for a look: {tmp} (its log: {hub.log_path})")
         return 1 if failed else 0
     finally:
         if hub:
