@@ -2,7 +2,13 @@
 # Everything that varies per run comes from TLSLAB_HUB_* variables set by scripts/hub.sh.
 import os
 import shlex
+import signal
 import sys
+
+# Started as a background job (`./tlslab hub &`, nohup), the hub inherits SIGINT ignored and hands that on
+# to the idle culler, which then ignores the hub's stop signal and holds up every shutdown by ~30 s.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
