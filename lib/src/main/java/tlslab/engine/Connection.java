@@ -181,7 +181,7 @@ public final class Connection implements Closeable {
         this.tls13Secrets = sec;
         this.resumed = wasResumed;
         this.peerCertificates = List.copyOf(peer);
-        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client, peer, config.clock);
+        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client, peer, config.clock, config.hkdfExpandLabel);
     }
 
     void finishHandshake(Session s, Secrets sec, boolean wasResumed) {

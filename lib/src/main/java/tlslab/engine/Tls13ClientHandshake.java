@@ -99,8 +99,8 @@ final class Tls13ClientHandshake {
         if (offered == null) return hello;
         Hash hash = offered.cipherSuite().hash;
         byte[] truncated = VerifyData.truncateClientHello(hello.encode(), VerifyData.bindersLength(hash, 1));
-        byte[] binderKey = SecretSchedule.resumptionBinderKey(hash, SecretSchedule.earlySecret(hash, offered.psk()));
-        byte[] binder = VerifyData.binder(hash, binderKey, hash.digest(truncated));
+        byte[] binderKey = SecretSchedule.resumptionBinderKey(config.hkdfExpandLabel, hash, SecretSchedule.earlySecret(hash, offered.psk()));
+        byte[] binder = VerifyData.binder(config.hkdfExpandLabel, hash, binderKey, hash.digest(truncated));
         List<Extension> ext = new ArrayList<>(hello.extensions());
         ext.set(ext.size() - 1, offer(binder));
         return hello.withExtensions(ext);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
+import tlslab.crypto.tls13.Hkdf;
 import tlslab.crypto.tls13.SecretSchedule;
 import tlslab.handshake.Handshake;
 import tlslab.handshake.HandshakeMessage;
@@ -29,18 +30,20 @@ final class Tls13PostHandshake {
     private final boolean client;
     private final List<X509Certificate> peerCertificates;
     private final Clock clock;
+    private final Hkdf.ExpandLabel expandLabel;
     private byte[] readSecret;
     private byte[] writeSecret;
     private volatile Tls13Ticket ticket;
 
     Tls13PostHandshake(RecordLayer records, Transcript transcript, Tls13Secrets secrets, boolean client,
-                       List<X509Certificate> peerCertificates, Clock clock) {
+                       List<X509Certificate> peerCertificates, Clock clock, Hkdf.ExpandLabel expandLabel) {
         this.records = records;
         this.transcript = transcript;
         this.secrets = secrets;
         this.client = client;
         this.peerCertificates = peerCertificates;
         this.clock = clock;
+        this.expandLabel = expandLabel;
         this.readSecret = client ? secrets.serverApplicationTrafficSecret() : secrets.clientApplicationTrafficSecret();
         this.writeSecret = client ? secrets.clientApplicationTrafficSecret() : secrets.serverApplicationTrafficSecret();
     }
@@ -78,15 +81,15 @@ final class Tls13PostHandshake {
 
     /** The ticket's PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce) (§4.6.1). */
     private void keep(NewSessionTicket nst) {
-        byte[] psk = SecretSchedule.ticketPsk(secrets.cipherSuite().hash, secrets.resumptionMasterSecret(), nst.ticketNonce());
+        byte[] psk = SecretSchedule.ticketPsk(expandLabel, secrets.cipherSuite().hash, secrets.resumptionMasterSecret(), nst.ticketNonce());
         ticket = new Tls13Ticket(secrets.cipherSuite(), nst.ticket(), psk, nst.ticketAgeAdd(), nst.ticketLifetime(), clock.instant(),
                 peerCertificates);
     }
 
     /** The peer's writes move on to the next secret; if it asks, ours do too (after we say so under the old keys). */
     private void keyUpdate(KeyUpdate ku) throws IOException {
-        readSecret = SecretSchedule.nextApplicationTrafficSecret(secrets.cipherSuite().hash, readSecret);
-        records.changeReadCipher(RecordCipher.tls13(secrets.cipherSuite(), readSecret));
+        readSecret = SecretSchedule.nextApplicationTrafficSecret(expandLabel, secrets.cipherSuite().hash, readSecret);
+        records.changeReadCipher(RecordCipher.tls13(expandLabel, secrets.cipherSuite(), readSecret));
         if (ku.requestUpdate() == KeyUpdate.UPDATE_REQUESTED) send(KeyUpdate.UPDATE_NOT_REQUESTED);
     }
 
@@ -96,7 +99,7 @@ final class Tls13PostHandshake {
         byte[] bytes = ku.encode();
         records.write(ContentType.HANDSHAKE, bytes);
         transcript.handshake(true, ku, bytes, null, true, true);
-        writeSecret = SecretSchedule.nextApplicationTrafficSecret(secrets.cipherSuite().hash, writeSecret);
-        records.changeWriteCipher(RecordCipher.tls13(secrets.cipherSuite(), writeSecret));
+        writeSecret = SecretSchedule.nextApplicationTrafficSecret(expandLabel, secrets.cipherSuite().hash, writeSecret);
+        records.changeWriteCipher(RecordCipher.tls13(expandLabel, secrets.cipherSuite(), writeSecret));
     }
 }

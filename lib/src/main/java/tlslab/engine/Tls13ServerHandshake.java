@@ -139,8 +139,8 @@ final class Tls13ServerHandshake {
         for (int i = 0; i < offered.identities().size(); i++) {
             Tls13Ticket t = config.sessionCache.ticket(offered.identities().get(i).identity());
             if (t == null || t.cipherSuite().hash != suite.hash || t.expired(config.clock.instant())) continue;
-            byte[] binderKey = SecretSchedule.resumptionBinderKey(suite.hash, SecretSchedule.earlySecret(suite.hash, t.psk()));
-            byte[] expected = VerifyData.binder(suite.hash, binderKey, suite.hash.digest(truncated));
+            byte[] binderKey = SecretSchedule.resumptionBinderKey(config.hkdfExpandLabel, suite.hash, SecretSchedule.earlySecret(suite.hash, t.psk()));
+            byte[] expected = VerifyData.binder(config.hkdfExpandLabel, suite.hash, binderKey, suite.hash.digest(truncated));
             if (!MessageDigest.isEqual(expected, offered.binders().get(i))) {
                 throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ClientHello.pre_shared_key.binders[" + i + "] does not"
                         + " verify: the client does not hold the PSK of the ticket it offers (RFC 8446 §4.2.11)");
@@ -157,7 +157,7 @@ final class Tls13ServerHandshake {
         config.random().nextBytes(id);
         byte[] nonce = {0};   // one ticket per connection, so one nonce is enough
         long ageAdd = config.random().nextInt() & 0xffffffffL;
-        Tls13Ticket t = new Tls13Ticket(suite, id, SecretSchedule.ticketPsk(suite.hash, resumption, nonce), ageAdd, TICKET_LIFETIME,
+        Tls13Ticket t = new Tls13Ticket(suite, id, SecretSchedule.ticketPsk(config.hkdfExpandLabel, suite.hash, resumption, nonce), ageAdd, TICKET_LIFETIME,
                 config.clock.instant(), clientChain);
         config.sessionCache.put(t);
         io.send(new NewSessionTicket(TICKET_LIFETIME, ageAdd, nonce, id, List.of()));

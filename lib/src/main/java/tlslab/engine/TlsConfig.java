@@ -12,6 +12,7 @@ import tlslab.crypto.CipherSuite;
 import tlslab.crypto.NamedGroup;
 import tlslab.crypto.Prf;
 import tlslab.crypto.RandomSource;
+import tlslab.crypto.tls13.Hkdf;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.transcript.Entry;
 import tlslab.transcript.KeyLog;
@@ -44,6 +45,7 @@ public final class TlsConfig {
     Tls13Ticket resumeTls13;
     KeyLog keyLog;
     Prf.Function prf = Prf::prf;
+    Hkdf.ExpandLabel hkdfExpandLabel = Hkdf.LIBRARY;
     boolean extendedMasterSecret = true;
     boolean encryptThenMac = true;
     /** The protocol versions this side speaks (ProtocolVersion codes): both, 1.3 preferred. */
@@ -197,7 +199,34 @@ public final class TlsConfig {
         return this;
     }
 
-    /** Code plugged into the handshake (a student's PRF) failed: reported as such, not as a library bug. */
+    /**
+     * Replace TLS 1.3's HKDF-Expand-Label (RFC 8446 §7.1), e.g. with a student's own: every secret after
+     * HKDF-Extract comes from it (Derive-Secret, the "derived" salts, traffic secrets), and so do the
+     * Finished keys, the record keys and IVs ("key", "iv"), PSK binders, ticket PSKs and KeyUpdate's next
+     * secret. It is called with the suite's HMAC ("HmacSHA256" or "HmacSHA384"), so it drives every TLS 1.3
+     * suite. A wrong one breaks the handshake: the peer cannot open our records (bad_record_mac) or
+     * check our Finished (decrypt_error). TLS 1.2 connections do not use it.
+     */
+    public TlsConfig hkdfExpandLabel(Hkdf.ExpandLabel expandLabel) {
+        this.hkdfExpandLabel = (hmac, secret, label, context, length) -> {
+            byte[] out;
+            try {
+                out = expandLabel.expandLabel(hmac, secret.clone(), label, context.clone(), length);
+            } catch (RuntimeException e) {
+                throw new PluggedInFailure("the HKDF-Expand-Label given to TlsConfig.hkdfExpandLabel threw " + e
+                        + " for label \"" + label + "\"", e);
+            }
+            if (out == null || out.length != length) {
+                throw new PluggedInFailure("the HKDF-Expand-Label given to TlsConfig.hkdfExpandLabel returned "
+                        + (out == null ? "null" : out.length + " bytes") + " for label \"" + label + "\" where " + length
+                        + " bytes were asked", null);
+            }
+            return out;
+        };
+        return this;
+    }
+
+    /** Code plugged into the handshake (a student's PRF or HKDF-Expand-Label) failed: reported as such, not as a library bug. */
     static final class PluggedInFailure extends RuntimeException {
         PluggedInFailure(String message, Throwable cause) {
             super(message, cause);
