@@ -49,7 +49,7 @@ public enum Exercise {
             List.of("tlslab/keys/CertificateVerifier")),
     TAMPERING(10, "Spot a tampered transcript", TranscriptChecker.class, "tlslab.exercises.ex10.TamperDetector",
             List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"), List.of("tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF)),
-    HKDF_LABEL(11, "HKDF-Expand-Label and the traffic key and IV", Tls13KeyDerivation.class, "tlslab.exercises.ex11.HkdfExpandLabel",
+    HKDF_LABEL(11, "HKDF-Expand-Label, traffic key and IV", Tls13KeyDerivation.class, "tlslab.exercises.ex11.HkdfExpandLabel",
             List.of("tlslab/crypto/tls13/", "tlslab/engine/", "tlslab/record/", "javax/crypto/KDF", Exercise.BC_HKDF, Exercise.BC_HPKE_HKDF),
             List.of("tlslab/crypto/tls13/", "tlslab/engine/", "tlslab/record/", Exercise.BC_HKDF, Exercise.BC_HPKE_HKDF)),
     TLS13_RECORD(12, "Open a TLS 1.3 record", Tls13RecordOpener.class, "tlslab.exercises.ex12.RecordDecryptor",

@@ -18,7 +18,7 @@ import tlslab.wire.Hex;
  * intermediate value printed; the line numbers are those of the draft text the RFC was published
  * from) and RFC 5869's test case 1 (HKDF with SHA-256).
  */
-@DisplayName("Exercise 11 · HKDF-Expand-Label and the traffic key and IV")
+@DisplayName("Exercise 11 · HKDF-Expand-Label, traffic key and IV")
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HkdfExpandLabelTest {
     static final String SHA256 = "HmacSHA256";
