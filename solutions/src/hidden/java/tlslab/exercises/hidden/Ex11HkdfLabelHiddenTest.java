@@ -40,10 +40,10 @@ class Ex11HkdfLabelHiddenTest {
             r.nextBytes(context);
             String label = i == 2 ? "x".repeat(249) : "label " + "y".repeat(r.nextInt(100));
             int length = i == 3 ? 0 : i == 4 ? 255 * hash.length() : 1 + r.nextInt(3 * hash.length());
-            String what = "(" + hash.hmacName + ", " + label.length() + "-char label, " + context.length + "-byte context, " + length + ")";
-            Expect.bytes("hkdfLabel" + what, Hkdf.hkdfLabel(length, label, context), kdf.hkdfLabel(length, label, context),
+            String what = label.length() + "-char label, " + context.length + "-byte context, " + length + ")";
+            Expect.bytes("hkdfLabel(" + what, Hkdf.hkdfLabel(length, label, context), kdf.hkdfLabel(length, label, context),
                     "length in 2 bytes; label and context each after a 1-byte length");
-            Expect.bytes("hkdfExpandLabel" + what, Hkdf.expandLabel(hash, secret, label, context, length),
+            Expect.bytes("hkdfExpandLabel(" + hash.hmacName + ", " + what, Hkdf.expandLabel(hash, secret, label, context, length),
                     kdf.hkdfExpandLabel(hash.hmacName, secret, label, context, length),
                     "as many HMAC blocks as length needs (48 bytes each with SHA-384); length 0 gives an empty array");
         }
