@@ -62,6 +62,13 @@ class Ex11HkdfLabelHiddenTest {
     @DisplayName("refuses what HkdfLabel cannot hold and what HKDF-Expand cannot give")
     void refusals() {
         byte[] secret = new byte[32];
+        // the limits themselves are fine: refuse what is over them, not what is on them
+        String longest = "x".repeat(249);
+        byte[] fullContext = new byte[255];
+        Expect.bytes("hkdfLabel(65535, 249-character label, 255-byte context)", Hkdf.hkdfLabel(65535, longest, fullContext),
+                kdf.hkdfLabel(65535, longest, fullContext), "\"tls13 \" + 249 characters is 255 bytes: allowed");
+        Expect.bytes("hkdfExpand(\"HmacSHA256\", …, 8160)", Hkdf.expand(Hash.SHA256, secret, new byte[0], 255 * 32),
+                kdf.hkdfExpand("HmacSHA256", secret, new byte[0], 255 * 32), "255 blocks of 32 bytes: allowed");
         Expect.rejects(IllegalArgumentException.class, "hkdfLabel with a 250-character label (\"tls13 \" + label: 256 bytes)",
                 () -> kdf.hkdfLabel(32, "x".repeat(250), new byte[0]), "opaque label<7..255>: the prefix counts");
         Expect.rejects(IllegalArgumentException.class, "hkdfLabel with a 256-byte context",
