@@ -86,11 +86,45 @@ class Tls13HandshakeTest {
     }
 
     @Test
-    void eitherGroup() throws Exception {
+    void everyGroup() throws Exception {
         for (NamedGroup g : NamedGroup.values()) {
-            Connection[] c = connect(TestPki.client().versions(TLS13).groups(g), TestPki.server().versions(TLS13));
+            Connection[] c = connect(TestPki.client().versions(TLS13).groups(g), TestPki.server().versions(TLS13).groups(g));
             assertEquals(TLS13, c[0].version(), g.toString());
+            assertEquals(g.coordinateLength, c[0].tls13Secrets().sharedSecret().length, g + ": the shared secret, leading zeros kept");
+            assertArrayEquals(c[0].tls13Secrets().serverApplicationTrafficSecret(), c[1].tls13Secrets().serverApplicationTrafficSecret());
         }
+    }
+
+    /**
+     * RFC 8449: the client takes records of at most 64 bytes of plaintext (content type included), so the
+     * server's EncryptedExtensions announces its own limit and every protected record it sends carries
+     * at most 63 bytes of content; the data still arrives whole. The server also lists its groups and
+     * acknowledges the server name there.
+     */
+    @Test
+    void recordSizeLimitShortensThePeersRecords() throws Exception {
+        java.util.List<Integer> serverRecordLengths = new java.util.ArrayList<>();
+        Connection[] c = MemoryHandshakeTest.connect(TestPki.client().versions(TLS13).recordSizeLimit(64), TestPki.server().versions(TLS13),
+                (fromClient, bytes) -> {
+                    if (!fromClient && bytes[0] == 23) serverRecordLengths.add(bytes.length - 5);
+                    return bytes;
+                });
+        tlslab.handshake.EncryptedExtensions ee = (tlslab.handshake.EncryptedExtensions) c[0].transcript().find("EncryptedExtensions").message();
+        assertEquals(java.util.List.of(tlslab.handshake.Extension.SUPPORTED_GROUPS, tlslab.handshake.Extension.RECORD_SIZE_LIMIT,
+                tlslab.handshake.Extension.SERVER_NAME), ee.extensions().stream().map(tlslab.handshake.Extension::type).toList());
+        byte[] data = new byte[1000];
+        c[1].write(data);
+        int got = 0;
+        while (got < data.length) got += c[0].read().length;
+        assertEquals(1000, got);
+        // each AES-128-GCM record: at most 63 bytes of content + 1 type byte + 16-byte tag
+        assertTrue(serverRecordLengths.stream().allMatch(n -> n <= 64 + 16), serverRecordLengths.toString());
+        assertTrue(serverRecordLengths.size() >= 1000 / 63, serverRecordLengths.toString());
+        assertThrows(IllegalArgumentException.class, () -> new TlsConfig().recordSizeLimit(63));
+        tlslab.alert.TlsException small = assertThrows(tlslab.alert.TlsException.class, () -> tlslab.handshake.Tls13Extensions.of(
+                java.util.List.of(tlslab.handshake.Extension.recordSizeLimit(63)), tlslab.handshake.ExtensionContext.CLIENT_HELLO));
+        assertEquals(tlslab.alert.AlertDescription.ILLEGAL_PARAMETER, small.alert());
+        assertTrue(small.getMessage().contains("record_size_limit") && small.getMessage().contains("64"), small.getMessage());
     }
 
     /** The client's one share is x25519, the server takes only secp256r1: it asks again, and the handshake goes on (§4.1.4). */
