@@ -137,9 +137,22 @@ public final class Connection implements Closeable {
         return resumed;
     }
 
-    /** The secrets of a TLS 1.3 handshake (null after TLS 1.2, where {@link #secrets()} has them). */
+    /**
+     * The secrets of a TLS 1.3 handshake (null after TLS 1.2, where {@link #secrets()} has them); after a
+     * KeyUpdate, the application traffic secrets are the ones in use now.
+     */
     public Tls13Secrets tls13Secrets() {
-        return tls13Secrets;
+        return afterTls13 != null ? afterTls13.current() : tls13Secrets;
+    }
+
+    /**
+     * {@code length} bytes of keying material for another protocol, the same at both ends for the same
+     * label and context (RFC 5705, RFC 8446 §7.5); {@code context} may be null (none).
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) throws IOException {
+        handshake();
+        return tls13Secrets != null ? KeyingMaterialExporter.tls13(tls13Secrets, label, context, length)
+                : KeyingMaterialExporter.tls12(secrets, label, context, length);
     }
 
     /** ProtocolVersion.TLS12 or TLS13, once the handshake is done. */
@@ -283,6 +296,7 @@ public final class Connection implements Closeable {
             }
             switch (r.type()) {
                 case APPLICATION_DATA -> {
+                    if (afterTls13 != null) afterTls13.checkNoMessageCut();
                     transcript.other(false, "ApplicationData", r.plaintext(), true);
                     if (r.plaintext().length > 0) return r.plaintext();
                 }

@@ -31,7 +31,7 @@ final class Tls13Handshake {
     final Hash hash;
     private final byte[] clientRandom;
     private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication,
-            resumption;
+            exporter, resumption;
 
     Tls13Handshake(HandshakeIO io, TlsConfig config, Tls13CipherSuite suite, byte[] clientRandom) {
         this.io = io;
@@ -66,6 +66,7 @@ final class Tls13Handshake {
         byte[] serverFinishedHash = transcriptHash();
         clientApplication = SecretSchedule.clientApplicationTrafficSecret0(hash, master, serverFinishedHash);
         serverApplication = SecretSchedule.serverApplicationTrafficSecret0(hash, master, serverFinishedHash);
+        exporter = SecretSchedule.exporterMasterSecret(hash, master, serverFinishedHash);
         log("CLIENT_TRAFFIC_SECRET_0", clientApplication);
         log("SERVER_TRAFFIC_SECRET_0", serverApplication);
     }
@@ -131,7 +132,7 @@ final class Tls13Handshake {
 
     Tls13Secrets secrets(byte[] serverRandom, byte[] sharedSecret) {
         return new Tls13Secrets(suite, clientRandom, serverRandom, sharedSecret, early, handshakeSecret, clientHandshake,
-                serverHandshake, master, clientApplication, serverApplication, resumption);
+                serverHandshake, master, clientApplication, serverApplication, exporter, resumption);
     }
 
     private void log(String label, byte[] secret) {

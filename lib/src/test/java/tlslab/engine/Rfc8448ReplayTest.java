@@ -149,6 +149,7 @@ class Rfc8448ReplayTest {
         assertHex(value("server", "derive secret \"tls13 s hs traffic\"", "expanded"), s.serverHandshakeTrafficSecret(), "s hs traffic");
         assertHex(value("server", "derive secret \"tls13 c ap traffic\"", "expanded"), s.clientApplicationTrafficSecret(), "c ap traffic");
         assertHex(value("server", "derive secret \"tls13 s ap traffic\"", "expanded"), s.serverApplicationTrafficSecret(), "s ap traffic");
+        assertHex(value("server", "derive secret \"tls13 exp master\"", "expanded"), s.exporterMasterSecret(), "exp master");
         assertHex(value("client", "derive secret \"tls13 res master\"", "expanded"), s.resumptionMasterSecret(), "res master");
     }
 

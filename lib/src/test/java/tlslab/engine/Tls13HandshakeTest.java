@@ -253,12 +253,40 @@ class Tls13HandshakeTest {
     @Test
     void keyUpdateBothWays() throws Exception {
         Connection[] c = connect(TestPki.client().versions(TLS13), TestPki.server().versions(TLS13));
+        Tls13Secrets before = c[0].tls13Secrets();
         c[0].keyUpdate(true);   // ours change, and we ask the server to change its own
         c[0].write("after".getBytes());
         assertEquals("after", new String(c[1].read()));   // the server reads KeyUpdate, answers with its own
         c[1].write("reply".getBytes());
         assertEquals("reply", new String(c[0].read()));
         assertEquals(2, c[0].transcript().names().stream().filter(n -> n.equals("KeyUpdate")).count());
+        // both ends now report application_traffic_secret_1 each way (§7.2), the same at both ends
+        tlslab.crypto.Hash h = before.cipherSuite().hash;
+        byte[] client1 = tlslab.crypto.tls13.SecretSchedule.nextApplicationTrafficSecret(h, before.clientApplicationTrafficSecret());
+        byte[] server1 = tlslab.crypto.tls13.SecretSchedule.nextApplicationTrafficSecret(h, before.serverApplicationTrafficSecret());
+        for (Connection end : c) {
+            assertArrayEquals(client1, end.tls13Secrets().clientApplicationTrafficSecret());
+            assertArrayEquals(server1, end.tls13Secrets().serverApplicationTrafficSecret());
+            assertArrayEquals(before.handshakeSecret(), end.tls13Secrets().handshakeSecret());
+        }
+    }
+
+    /** A NewSessionTicket split over three records is put back together; application data in its middle is refused. */
+    @Test
+    void aPostHandshakeMessageMayRunOverSeveralRecords() throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13), TestPki.server().versions(TLS13));
+        byte[] nst = new tlslab.handshake.NewSessionTicket(600, 7, new byte[] {1}, new byte[300], java.util.List.of()).encode();
+        Tls13PostHandshake after = new Tls13PostHandshake(new tlslab.record.RecordLayer(java.io.InputStream.nullInputStream(),
+                java.io.OutputStream.nullOutputStream()), new tlslab.transcript.Transcript(true, java.time.Clock.systemUTC()),
+                c[0].tls13Secrets(), true, java.util.List.of(), java.time.Clock.systemUTC());
+        after.received(java.util.Arrays.copyOfRange(nst, 0, 3));   // not even the whole header
+        tlslab.alert.TlsException cut = assertThrows(tlslab.alert.TlsException.class, after::checkNoMessageCut);
+        assertEquals(tlslab.alert.AlertDescription.UNEXPECTED_MESSAGE, cut.alert());
+        after.received(java.util.Arrays.copyOfRange(nst, 3, 100));
+        assertNull(after.ticket());
+        after.received(java.util.Arrays.copyOfRange(nst, 100, nst.length));
+        assertEquals(600, after.ticket().lifetimeSeconds());
+        after.checkNoMessageCut();
     }
 
     @Test
