@@ -10,18 +10,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import javax.crypto.Cipher;
 
 import org.junit.jupiter.api.Test;
 
@@ -191,8 +193,11 @@ class Rfc8448ReplayTest {
      */
     static byte[] pssSalt(RSAPrivateCrtKey key, byte[] certificateVerify) throws Exception {
         byte[] signature = Arrays.copyOfRange(certificateVerify, 8, certificateVerify.length);   // header, scheme, length
-        int emLen = (key.getModulus().bitLength() - 1 + 7) / 8;
-        byte[] em = toFixed(new BigInteger(1, signature).modPow(key.getPublicExponent(), key.getModulus()), emLen);
+        // the public-key operation alone (RSAVP1): "encrypting" the signature without padding gives EM
+        Cipher rsa = Cipher.getInstance("RSA/ECB/NoPadding");
+        rsa.init(Cipher.ENCRYPT_MODE, KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())));
+        byte[] em = rsa.doFinal(signature);
+        int emLen = em.length;
         byte[] h = Arrays.copyOfRange(em, emLen - 33, emLen - 1);
         byte[] db = Arrays.copyOf(em, emLen - 33);
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -203,14 +208,6 @@ class Rfc8448ReplayTest {
             for (int i = 0; i < mask.length && at < db.length; i++) db[at++] ^= mask[i];
         }
         return Arrays.copyOfRange(db, db.length - 32, db.length);
-    }
-
-    private static byte[] toFixed(BigInteger v, int n) {
-        byte[] raw = v.toByteArray();
-        byte[] out = new byte[n];
-        int copy = Math.min(raw.length, n);
-        System.arraycopy(raw, raw.length - copy, out, n - copy, copy);
-        return out;
     }
 
     private static byte[] concat(List<byte[]> parts) {
