@@ -34,7 +34,7 @@ final class Tls13Handshake {
     /** HKDF-Expand-Label: the library's, or the one plugged in with {@link TlsConfig#hkdfExpandLabel}. */
     private final Hkdf.ExpandLabel expandLabel;
     private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication,
-            resumption;
+            exporter, resumption;
 
     Tls13Handshake(HandshakeIO io, TlsConfig config, Tls13CipherSuite suite, byte[] clientRandom) {
         this.io = io;
@@ -70,6 +70,7 @@ final class Tls13Handshake {
         byte[] serverFinishedHash = transcriptHash();
         clientApplication = SecretSchedule.clientApplicationTrafficSecret0(expandLabel, hash, master, serverFinishedHash);
         serverApplication = SecretSchedule.serverApplicationTrafficSecret0(expandLabel, hash, master, serverFinishedHash);
+        exporter = SecretSchedule.exporterMasterSecret(expandLabel, hash, master, serverFinishedHash);
         log("CLIENT_TRAFFIC_SECRET_0", clientApplication);
         log("SERVER_TRAFFIC_SECRET_0", serverApplication);
     }
@@ -135,7 +136,7 @@ final class Tls13Handshake {
 
     Tls13Secrets secrets(byte[] serverRandom, byte[] sharedSecret) {
         return new Tls13Secrets(suite, clientRandom, serverRandom, sharedSecret, early, handshakeSecret, clientHandshake,
-                serverHandshake, master, clientApplication, serverApplication, resumption);
+                serverHandshake, master, clientApplication, serverApplication, exporter, resumption);
     }
 
     private void log(String label, byte[] secret) {

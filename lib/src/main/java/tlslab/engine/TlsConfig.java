@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.NamedGroup;
@@ -14,6 +15,7 @@ import tlslab.crypto.Prf;
 import tlslab.crypto.RandomSource;
 import tlslab.crypto.tls13.Hkdf;
 import tlslab.crypto.tls13.Tls13CipherSuite;
+import tlslab.handshake.ClientHello;
 import tlslab.transcript.Entry;
 import tlslab.transcript.KeyLog;
 import tlslab.wire.ProtocolVersion;
@@ -31,7 +33,8 @@ public final class TlsConfig {
             CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384,
             CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256,
             CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
-    List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+    // the ffdhe groups work but are off by default: their keys take milliseconds where a curve's take microseconds
+    List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
     List<X509Certificate> certificateChain = List.of();
     PrivateKey privateKey;
     List<X509Certificate> trustedCas = List.of();
@@ -52,7 +55,15 @@ public final class TlsConfig {
     List<Integer> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
     List<Tls13CipherSuite> tls13CipherSuites = List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256,
             Tls13CipherSuite.TLS_AES_256_GCM_SHA384, Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+    boolean middleboxCompatibility = true;
+    /** RFC 8449: the most plaintext we take in one protected TLS 1.3 record, content type included. */
+    int recordSizeLimit = MAX_RECORD_SIZE_LIMIT;
+    /** Tests only: replaces the ClientHello the client built, as the RFC 8448 replay replaces it with the published one. */
+    UnaryOperator<ClientHello> clientHelloOverride;
     final List<Consumer<Entry>> observers = new ArrayList<>();
+
+    /** 2^14 + 1: a full 2^14 bytes of content plus TLS 1.3's inner content type. */
+    public static final int MAX_RECORD_SIZE_LIMIT = (1 << 14) + 1;
 
     /** The TLS 1.2 cipher suites, most preferred first: the order a server picks by. */
     public List<CipherSuite> preferredCipherSuites() {
@@ -158,6 +169,29 @@ public final class TlsConfig {
     public TlsConfig tls13CipherSuites(Tls13CipherSuite... suites) {
         if (suites.length == 0) throw new IllegalArgumentException("at least one TLS 1.3 cipher suite is needed");
         this.tls13CipherSuites = List.of(suites);
+        return this;
+    }
+
+    /**
+     * Client: TLS 1.3's middlebox compatibility mode (RFC 8446 §D.4), on by default as in browsers and
+     * OpenSSL: a random legacy_session_id and one ChangeCipherSpec that the server ignores. Off, the
+     * ClientHello's session ID is empty and no ChangeCipherSpec goes out (RFC 8448's traces are made so).
+     */
+    public TlsConfig middleboxCompatibility(boolean on) {
+        this.middleboxCompatibility = on;
+        return this;
+    }
+
+    /**
+     * TLS 1.3: the record_size_limit (RFC 8449) this side announces, from 64 to 2^14 + 1 (the default);
+     * the peer then sends records of at most this many bytes of plaintext, content type included, and a
+     * larger one is record_overflow. The peer's own limit shortens the records we send.
+     */
+    public TlsConfig recordSizeLimit(int limit) {
+        if (limit < 64 || limit > MAX_RECORD_SIZE_LIMIT) {
+            throw new IllegalArgumentException("record_size_limit must be 64 to 16385 in TLS 1.3 (RFC 8449 §4), not " + limit);
+        }
+        this.recordSizeLimit = limit;
         return this;
     }
 

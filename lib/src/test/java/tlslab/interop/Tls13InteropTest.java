@@ -83,11 +83,7 @@ class Tls13InteropTest {
     @Test
     void everyGroupBothWaysWithOpenSsl() throws Exception {
         for (NamedGroup g : NamedGroup.values()) {
-            String name = switch (g) {
-                case X25519 -> "X25519";
-                case SECP256R1 -> "P-256";
-                case SECP384R1 -> "P-384";
-            };
+            String name = OpenSslServerTest.openSslGroup(g);
             int port = Peer.freePort();
             try (Peer server = OpenSslServerTest.sServer13(port, List.of("-groups", name))) {
                 Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).groups(g));
@@ -100,6 +96,8 @@ class Tls13InteropTest {
                     case X25519 -> "X25519";
                     case SECP256R1 -> "ECDH, prime256v1";
                     case SECP384R1 -> "ECDH, secp384r1";
+                    case SECP521R1 -> "ECDH, secp521r1";
+                    default -> "DH, " + g.coordinateLength * 8 + " bits";
                 };
                 assertTrue(client.output().contains("Server Temp Key: " + openSslName), client.output());
             }

@@ -137,7 +137,12 @@ public final class SecretSchedule {
 
     /** exporter_master_secret = Derive-Secret(Master Secret, "exp master", ClientHello…server Finished). */
     public static byte[] exporterMasterSecret(Hash hash, byte[] masterSecret, byte[] serverFinishedHash) {
-        return Hkdf.deriveSecret(hash, masterSecret, "exp master", serverFinishedHash);
+        return exporterMasterSecret(Hkdf.LIBRARY, hash, masterSecret, serverFinishedHash);
+    }
+
+    /** The same on the HKDF-Expand-Label {@code f} ({@link Hkdf#LIBRARY}, or one plugged into a connection). */
+    public static byte[] exporterMasterSecret(Hkdf.ExpandLabel f, Hash hash, byte[] masterSecret, byte[] serverFinishedHash) {
+        return Hkdf.deriveSecret(f, hash, masterSecret, "exp master", serverFinishedHash);
     }
 
     /** resumption_master_secret = Derive-Secret(Master Secret, "res master", ClientHello…client Finished). */
