@@ -64,9 +64,10 @@ final class Tls13ClientHandshake {
     }
 
     /**
-     * The ClientHello extensions TLS 1.3 adds: supported_versions and one key share, and with a ticket
-     * to resume, psk_key_exchange_modes and pre_shared_key, which must come last; its binder is a
-     * placeholder until {@link #bind} fills it in.
+     * The ClientHello extensions TLS 1.3 adds: supported_versions, one key share, record_size_limit,
+     * psk_key_exchange_modes (always: without it a server may send no ticket, §4.2.9), and with a ticket
+     * to resume, pre_shared_key, which must come last; its binder is a placeholder until {@link #bind}
+     * fills it in.
      */
     List<Extension> helloExtensions() {
         NamedGroup first = config.groups.get(0);
@@ -76,11 +77,10 @@ final class Tls13ClientHandshake {
                 ? List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12) : List.of(ProtocolVersion.TLS13);
         List<Extension> ext = new ArrayList<>(List.of(SupportedVersions.offered(versions),
                 KeyShare.clientShares(List.of(new KeyShareEntry(first.id, first.encode(pair.getPublic())))),
-                Extension.recordSizeLimit(config.recordSizeLimit)));
+                Extension.recordSizeLimit(config.recordSizeLimit), PskKeyExchangeModes.of(List.of(PskKeyExchangeModes.PSK_DHE_KE))));
         Tls13Ticket t = config.resumeTls13;
         if (t != null && config.tls13CipherSuites.contains(t.cipherSuite()) && !t.expired(config.clock.instant())) {
             offered = t;
-            ext.add(PskKeyExchangeModes.of(List.of(PskKeyExchangeModes.PSK_DHE_KE)));
             ext.add(offer(new byte[t.cipherSuite().hash.length()]));
         }
         return ext;
@@ -235,7 +235,7 @@ final class Tls13ClientHandshake {
         List<Extension> ext2 = new ArrayList<>();
         offered = null;   // its binder covered the first ClientHello only: this one offers no ticket
         for (Extension e : first.extensions()) {
-            if (e.type() == Extension.PRE_SHARED_KEY || e.type() == Extension.PSK_KEY_EXCHANGE_MODES) continue;
+            if (e.type() == Extension.PRE_SHARED_KEY) continue;
             if (e.type() == Extension.KEY_SHARE) ext2.add(KeyShare.clientShares(List.of(new KeyShareEntry(group.id, group.encode(pair.getPublic())))));
             else if (e.type() != Extension.EARLY_DATA) ext2.add(e);
         }

@@ -120,7 +120,9 @@ final class Tls13ServerHandshake {
         List<X509Certificate> clientChain = askClient ? clientCertificate(keys) : resumed != null ? resumed.ticket().peerCertificates() : List.of();
         keys.checkFinished(true);
         conn.records.changeReadCipher(keys.cipher(true, true));
-        issueTicket(keys, suite, clientChain);
+        // §4.2.9: a ticket only for a client that can use it, one that allows psk_dhe_ke, the mode this server resumes in
+        List<Integer> modes = Tls13Extensions.of(hello).pskKeyExchangeModes();
+        if (modes != null && modes.contains(PskKeyExchangeModes.PSK_DHE_KE)) issueTicket(keys, suite, clientChain);
         conn.finishHandshake13(keys.secrets(sh.random(), shared), clientChain, resumed != null);
     }
 

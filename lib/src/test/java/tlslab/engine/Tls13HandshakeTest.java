@@ -271,6 +271,22 @@ class Tls13HandshakeTest {
         }
     }
 
+    /** §4.2.9: tickets go only to a client that sent psk_key_exchange_modes, which ours always does. */
+    @Test
+    void noTicketForAClientWithoutPskKeyExchangeModes() throws Exception {
+        for (boolean withModes : new boolean[] {true, false}) {
+            TlsConfig client = TestPki.client().versions(TLS13);
+            if (!withModes) {
+                client.clientHelloOverride = h -> h.withExtensions(h.extensions().stream()
+                        .filter(e -> e.type() != tlslab.handshake.Extension.PSK_KEY_EXCHANGE_MODES).toList());
+            }
+            Connection[] c = connect(client, TestPki.server().versions(TLS13));
+            c[1].write("x".getBytes());
+            assertEquals("x", new String(c[0].read()));
+            assertEquals(withModes, c[0].tls13Ticket() != null, "with psk_key_exchange_modes: " + withModes);
+        }
+    }
+
     /** A NewSessionTicket split over three records is put back together; application data in its middle is refused. */
     @Test
     void aPostHandshakeMessageMayRunOverSeveralRecords() throws Exception {

@@ -159,6 +159,35 @@ class Tls13InteropTest {
         }
     }
 
+    /**
+     * The JDK's TLS 1.3 client keeps our NewSessionTicket and resumes with it on its next connection to the
+     * same server; our client resumes with the JDK server's ticket.
+     */
+    @Test
+    void ticketResumptionBothWaysWithTheJdk() throws Exception {
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13))) {
+            javax.net.ssl.SSLSocketFactory factory = JdkPeersTest.context(false, "TLSv1.3").getSocketFactory();
+            String[] pages = new String[2];
+            for (int i = 0; i < 2; i++) {
+                try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) factory.createSocket("localhost", server.port())) {
+                    s.setSoTimeout(15000);
+                    s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes());
+                    pages[i] = new String(s.getInputStream().readAllBytes());
+                }
+            }
+            assertTrue(pages[0].contains("<li>Session resumed: no</li>"), pages[0]);
+            assertTrue(pages[1].contains("<li>Session resumed: yes</li>"), pages[1]);
+        }
+        SSLServerSocket ss = JdkPeersTest.listen(null, false);
+        ss.setEnabledProtocols(new String[] {"TLSv1.3"});
+        CompletableFuture<Void> server = JdkPeersTest.jsseServer(ss, 2);
+        Connection first = JdkPeersTest.get(ss.getLocalPort(), TestPki.client().versions(TLS13));
+        assertTrue(first.tls13Ticket() != null, first.transcript().names().toString());
+        Connection second = JdkPeersTest.get(ss.getLocalPort(), TestPki.client().versions(TLS13).resume(first.tls13Ticket()));
+        server.get(20, TimeUnit.SECONDS);
+        assertTrue(second.resumed(), second.transcript().names().toString());
+    }
+
     @Test
     void keyLogMatchesOpenSsls() throws Exception {
         Path ours = Files.createTempFile("ours13", ".log");
