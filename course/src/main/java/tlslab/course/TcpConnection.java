@@ -177,6 +177,16 @@ public final class TcpConnection {
         return java.util.Arrays.equals(stream(d), expected.toByteArray());
     }
 
+    /** Per direction: the TLS bytes in the captured TCP payloads against the records a transcript kept. */
+    public Table compareWith(Transcript t, String whose) {
+        List<String[]> rows = new ArrayList<>();
+        for (Direction d : Direction.values()) {
+            int kept = t.records().stream().filter(r -> r.direction() == d).mapToInt(r -> r.record().wire().length).sum();
+            rows.add(new String[] {d.arrow, stream(d).length + " bytes", kept + " bytes", sameBytesAs(t, d) ? "✓ same bytes" : "✗ different"});
+        }
+        return Tables.rows("captured TCP payloads vs " + whose, List.of("direction", "TCP payloads, reassembled", "TLS records " + whose, "compared"), rows);
+    }
+
     /** The packets as a table: number, time, direction, flags, relative seq and ack, payload, and the TLS records that end in it. */
     public Table table(int limit) {
         List<TlsRecord> records = tlsRecords();

@@ -140,9 +140,12 @@ class PcapTest {
         assertTrue(c.sameBytesAs(client.transcript(), Direction.CLIENT_TO_SERVER),
                 "client's bytes differ: remake notebooks/captures/lab-connection.pcap with tlslab.course.MakeCapture (see notebooks/captures/README.md)");
         assertTrue(c.sameBytesAs(client.transcript(), Direction.SERVER_TO_CLIENT), "server's bytes differ: remake the capture");
+        String table = Tables.text(c.compareWith(client.transcript(), "the client kept"));
+        assertEquals(2, table.split("✓ same bytes", -1).length - 1, table);
         // the check can fail: the lab's next connection (new seeded randoms) does not match
         Connection next = lab.handshake(lab.client().cipherSuites(tlslab.crypto.CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256), lab.server())[0];
         assertFalse(c.sameBytesAs(next.transcript(), Direction.CLIENT_TO_SERVER));
+        assertTrue(Tables.text(c.compareWith(next.transcript(), "x")).contains("✗ different"));
     }
 
     @Test
