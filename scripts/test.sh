@@ -10,7 +10,7 @@ source "$here/common.sh"
 cd "$TLSLAB_ROOT"
 
 # What the browser test opens and expects to see (arguments of browser-test/check.mjs).
-browser_check=(notebooks/04-the-handshake.ipynb --expect-selector img --expect-selector table --expect-text ClientHello)
+browser_check=(notebooks/04a-opening-the-connection.ipynb --expect-selector img --expect-selector table --expect-text ClientHello --expect-text "SYN, ACK")
 
 names=() results=() times=()
 now() { date +%s.%N; }

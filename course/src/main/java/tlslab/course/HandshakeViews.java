@@ -201,7 +201,7 @@ public final class HandshakeViews {
             row[2] = k.substring(k.indexOf("  ") + 2);
             for (int r = 0; r < sizes.size(); r++) {
                 Integer n = sizes.get(r).get(k);
-                row[3 + r] = n == null ? "–" : n + " bytes";
+                row[3 + r] = n == null ? "–" : n + (n == 1 ? " byte" : " bytes");
             }
             rows.add(row);
         }
