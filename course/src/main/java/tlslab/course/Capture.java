@@ -83,6 +83,10 @@ public final class Capture {
             }
             String ready = waitUntilListening(p);
             if (ready == null) {
+                // the tool must not outlive the notebook's kernel, nor the file the kernel's session
+                Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "capture-stop"));
+                file.getParent().toFile().deleteOnExit();   // deleted in reverse order: the file, then its folder
+                file.toFile().deleteOnExit();
                 return new Capture(p, file, shipped, String.join(" ", command), null);
             }
             p.destroyForcibly();
