@@ -57,7 +57,7 @@ else
 fi
 keep=()
 for f in "${files[@]}"; do
-  [ -f "$f" ] || continue              # deleted in the working tree
+  [ -f "$f" ] && [ ! -L "$f" ] || continue   # deleted in the working tree, or a link (e.g. to a shared .venv)
   is_excluded "$f" || keep+=("$f")
 done
 mkdir -p "$dest"
