@@ -33,6 +33,8 @@ public final class Capture {
     private final String tool;
     private final String whyNotLive;
     private boolean stopped;
+    /** MakeCapture keeps the live file to copy it; notebooks need only what {@link #stop()} read. */
+    boolean keepFile;
 
     private Capture(Process process, Path file, Path shipped, String tool, String whyNotLive) {
         this.process = process;
@@ -79,6 +81,7 @@ public final class Capture {
                 p = new ProcessBuilder(command).redirectErrorStream(true).start();
             } catch (IOException e) {
                 reasons.add(name + " is not installed");
+                removeQuietly(file);
                 continue;
             }
             String ready = waitUntilListening(p);
@@ -91,8 +94,18 @@ public final class Capture {
             }
             p.destroyForcibly();
             reasons.add(name + ": " + ready);
+            removeQuietly(file);
         }
         return new Capture(null, null, shipped, null, String.join("; ", reasons));
+    }
+
+    private static void removeQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is no reason to fail
+        }
     }
 
     /** Null once the tool says it is capturing; otherwise why it did not start. */
@@ -159,10 +172,15 @@ public final class Capture {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return Pcap.read(file);
+        Pcap pcap = Pcap.read(file);
+        if (!keepFile) {   // all in memory now; a kernel that is killed never runs deleteOnExit
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+        return pcap;
     }
 
-    /** The capture file this notebook reads: the live one, or the shipped one. */
+    /** The capture file this notebook reads: the live one (deleted once read), or the shipped one. */
     public Path file() {
         return process == null ? shipped : file;
     }

@@ -49,6 +49,7 @@ public final class MakeCapture {
                 System.err.println("MakeCapture: " + capture.source());
                 System.exit(1);
             }
+            capture.keepFile = true;
             connect(lab, server);
             Thread.sleep(300);   // the server's last segments
             Pcap pcap = capture.stop();

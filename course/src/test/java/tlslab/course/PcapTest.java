@@ -258,6 +258,21 @@ class PcapTest {
         assertTrue(refused.source().contains("permission to capture"), refused.source());
     }
 
+    /** The live path with a stand-in for tcpdump: it writes the shipped capture, says it listens, and waits to be stopped. */
+    @Test
+    void liveCaptureIsReadOnStopAndItsFileRemoved() throws Exception {
+        String script = "cp " + SHIPPED.toAbsolutePath() + " \"$0\"; echo 'listening on lo, link-type EN10MB (Ethernet)'; exec sleep 30";
+        Capture live = Capture.start(443, SHIPPED, List.of(List.of("sh", "-c", script, "%s")));
+        assertTrue(live.live(), live.source());
+        assertTrue(live.source().startsWith("live capture"), live.source());
+        Path file = live.file();
+        assertFalse(file.equals(SHIPPED));
+        Pcap pcap = live.stop();
+        assertEquals(Pcap.read(SHIPPED).packetsInFile(), pcap.packetsInFile());
+        assertFalse(Files.exists(file), "the live capture file is removed once read");
+        assertFalse(Files.exists(file.getParent()));
+    }
+
     @Test
     void diagramDrawsOneRowPerPacket() throws Exception {
         TcpConnection c = Pcap.read(SHIPPED).connection();
