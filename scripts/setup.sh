@@ -2,7 +2,7 @@
 # Installs what the course needs; safe to run again (fast when everything is in place).
 #   scripts/setup.sh              JDK/Python/Maven checks, Debian tools, .venv with JupyterLab + Java
 #                                 kernel, library built and installed into ~/.m2
-#   scripts/setup.sh --for-tests  also Chromium and browser-test/node_modules (for ./tlslab test)
+#   scripts/setup.sh --for-tests  also Chromium, tcpdump and browser-test/node_modules (for ./tlslab test)
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/common.sh"
 
@@ -35,7 +35,9 @@ command -v curl >/dev/null || missing+=(curl)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ "$for_tests" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)   # the grader's sandbox (its tests attack it)
+  # the grader's sandbox (its tests attack it); a students' copy has no grader
+  [ ! -d "$TLSLAB_ROOT/grader" ] || [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
+  command -v tcpdump >/dev/null || missing+=(tcpdump)   # notebook 04a captures its own connection (else a shipped capture)
   # playwright-core (browser-test/) needs Node.js 20+; Debian 12's own nodejs is 18, so don't apt it.
   node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
   if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then

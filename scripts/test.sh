@@ -4,13 +4,14 @@
 #   2. mvn -B verify                      (all Java tests: unit, property, interop with OpenSSL/curl/JDK)
 #   3. scripts/run_notebooks.py           (every notebook, headless, through the Java kernel)
 #   4. browser-test/check.mjs             (a notebook run in JupyterLab in Chromium; outputs visible)
+#   5. scripts/test-student-copy.sh       (the students' copy: no instructor material, builds offline)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
 cd "$TLSLAB_ROOT"
 
 # What the browser test opens and expects to see (arguments of browser-test/check.mjs).
-browser_check=(notebooks/04-the-handshake.ipynb --expect-selector img --expect-selector table --expect-text ClientHello)
+browser_check=(notebooks/04a-opening-the-connection.ipynb --expect-selector img --expect-selector table --expect-text ClientHello --expect-text "SYN, ACK")
 
 names=() results=() times=()
 now() { date +%s.%N; }
@@ -31,6 +32,8 @@ if [ "${results[0]}" = 0 ]; then
   step "maven verify" env JAVA_HOME="$TLSLAB_JDK" mvn -B -ntp verify
   step notebooks "$TLSLAB_ROOT/.venv/bin/python" "$here/run_notebooks.py"
   step browser node "$TLSLAB_ROOT/browser-test/check.mjs" "${browser_check[@]}"
+  # the instructors' tree only: a students' copy does not hold the command it would test
+  [ ! -f "$here/test-student-copy.sh" ] || step "student copy" "$here/test-student-copy.sh"
 fi
 
 echo
