@@ -2,7 +2,7 @@
 // Opens the static site (scripts/build_site.py) in Chromium from the file system: the index lists every
 // notebook, a notebook page shows its outputs (tables, diagrams), and no page asks for anything over
 // the network (every http(s) request is counted and refused).
-//   node browser-test/site-check.mjs SITE_DIR [--page 04-the-handshake.html] [--expect-text TEXT]...
+//   node browser-test/site-check.mjs SITE_DIR [--page 04a-opening-the-connection.html] [--expect-text TEXT]...
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const site = path.resolve(args[0] ?? 'site');
-let pageName = '04-the-handshake.html';
+let pageName = '04a-opening-the-connection.html';
 const texts = [];
 for (let i = 1; i < args.length; i++) {
   if (args[i] === '--page') pageName = args[++i];

@@ -538,7 +538,7 @@ async def main_async(args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--students", type=int, default=int(os.environ.get("TLSLAB_HUB_STUDENTS", "10")))
-    ap.add_argument("--notebook", default="04-the-handshake.ipynb")
+    ap.add_argument("--notebook", default="04b-rsa-key-transport.ipynb")
     ap.add_argument("--timeout", type=int, default=300, help="per step (server start, one cell), seconds")
     ap.add_argument("--mem", default="2G", help="--mem for the hub this test starts")
     ap.add_argument("--url", help="an already running hub (then also --code and --cafile)")

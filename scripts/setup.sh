@@ -4,7 +4,8 @@
 #                                 kernel, library built and installed into ~/.m2
 #   scripts/setup.sh --for-hub    also JupyterHub + idle culler (.venv) and configurable-http-proxy
 #                                 (hub/node_modules), for ./tlslab hub
-#   scripts/setup.sh --for-tests  also Chromium and browser-test/node_modules, and --for-hub (for ./tlslab test)
+#   scripts/setup.sh --for-tests  also Chromium, tcpdump and browser-test/node_modules, and --for-hub
+#                                 (for ./tlslab test)
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/common.sh"
 
@@ -13,7 +14,7 @@ for arg in "$@"; do
   case "$arg" in
     --for-tests) for_tests=1 for_hub=1 ;;
     --for-hub) for_hub=1 ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$arg' (try --help)" ;;
   esac
 done
@@ -38,7 +39,9 @@ command -v curl >/dev/null || missing+=(curl)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ "$for_tests" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)   # the grader's sandbox (its tests attack it)
+  # the grader's sandbox (its tests attack it); a students' copy has no grader
+  [ ! -d "$TLSLAB_ROOT/grader" ] || [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
+  command -v tcpdump >/dev/null || missing+=(tcpdump)   # notebook 04a captures its own connection (else a shipped capture)
 fi
 if [ "$for_tests" = 1 ] || [ "$for_hub" = 1 ]; then
   # playwright-core (browser-test/) and configurable-http-proxy (hub/) need Node.js 20+; Debian 12's own

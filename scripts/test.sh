@@ -4,17 +4,18 @@
 #   2. mvn -B verify                      (all Java tests: unit, property, interop with OpenSSL/curl/JDK)
 #   3. scripts/run_notebooks.py           (every notebook, headless, through the Java kernel)
 #   4. scripts/hub_load_test.py           (./tlslab hub with N simulated students, default 10:
-#                                          TLSLAB_HUB_STUDENTS=N; each runs notebook 04 through the hub;
+#                                          TLSLAB_HUB_STUDENTS=N; each runs notebook 04b through the hub;
 #                                          one more signs in with Chromium and runs notebook 00)
 #   5. browser-test/check.mjs             (a notebook run in JupyterLab in Chromium; outputs visible)
-#   6. scripts/build_site.py + browser-test/site-check.mjs  (the static site, opened in Chromium offline)
+#   6. scripts/test-student-copy.sh       (the students' copy: no instructor material, builds offline)
+#   7. scripts/build_site.py + browser-test/site-check.mjs  (the static site, opened in Chromium offline)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
 cd "$TLSLAB_ROOT"
 
 # What the browser test opens and expects to see (arguments of browser-test/check.mjs).
-browser_check=(notebooks/04-the-handshake.ipynb --expect-selector img --expect-selector table --expect-text ClientHello)
+browser_check=(notebooks/04a-opening-the-connection.ipynb --expect-selector img --expect-selector table --expect-text ClientHello --expect-text "SYN, ACK")
 
 names=() results=() times=()
 now() { date +%s.%N; }
@@ -36,6 +37,8 @@ if [ "${results[0]}" = 0 ]; then
   step notebooks "$TLSLAB_ROOT/.venv/bin/python" "$here/run_notebooks.py"
   step "hub load" "$TLSLAB_ROOT/.venv/bin/python" "$here/hub_load_test.py" --students "${TLSLAB_HUB_STUDENTS:-10}" --restart-check --browser
   step browser node "$TLSLAB_ROOT/browser-test/check.mjs" "${browser_check[@]}"
+  # the instructors' tree only: a students' copy does not hold the command it would test
+  [ ! -f "$here/test-student-copy.sh" ] || step "student copy" "$here/test-student-copy.sh"
   site_dir="$(mktemp -d)"
   step site bash -c '"$1" "$2/scripts/build_site.py" --out "$3" && node "$2/browser-test/site-check.mjs" "$3" --expect-text ClientHello' \
     _ "$TLSLAB_ROOT/.venv/bin/python" "$TLSLAB_ROOT" "$site_dir"

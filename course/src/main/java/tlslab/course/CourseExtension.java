@@ -46,6 +46,12 @@ public final class CourseExtension implements Extension {
                     ctx.getOutputContainer().putData("image/png", png(img));
                     ctx.getOutputContainer().putText("image (" + img.getWidth() + "×" + img.getHeight() + " PNG)");
                 });
+        kernel.getRenderer().createRegistration(TcpDiagram.class).preferring("image/png").supporting("text/plain")
+                .register((d, ctx) -> {
+                    BufferedImage img = d.toImage();
+                    ctx.getOutputContainer().putData("image/png", png(img));
+                    ctx.getOutputContainer().putText("TCP sequence diagram (" + img.getWidth() + "×" + img.getHeight() + " PNG)");
+                });
         kernel.getRenderer().createRegistration(SequenceDiagram.class).preferring("image/png").supporting("text/plain")
                 .register((d, ctx) -> {
                     ctx.getOutputContainer().putData("image/png", png(d.toImage()));

@@ -100,10 +100,16 @@ public final class SideBySide {
         return out;
     }
 
+    /** The record's content: for handshake records every message it carries (a TLS 1.3 flight shares one record). */
     private static String inside(Record r) {
-        if (r.type() == ContentType.HANDSHAKE && r.plaintext() != null && r.plaintext().length > 0) {
-            HandshakeType h = HandshakeType.of(r.plaintext()[0] & 0xff);
-            return h == null ? "handshake" : h.rfcName;
+        byte[] p = r.plaintext();
+        if (r.type() == ContentType.HANDSHAKE && p != null && p.length > 0) {
+            List<String> names = new ArrayList<>();
+            for (int at = 0; at + 4 <= p.length; at += 4 + (((p[at + 1] & 0xff) << 16) | ((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff))) {
+                HandshakeType h = HandshakeType.of(p[at] & 0xff);
+                names.add(h == null ? "handshake" : h.rfcName);
+            }
+            return String.join(", ", names);
         }
         if (r.type() == ContentType.CHANGE_CIPHER_SPEC) return "ChangeCipherSpec";
         return r.type().rfcName();

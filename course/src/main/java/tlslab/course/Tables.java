@@ -112,6 +112,7 @@ public final class Tables {
         rows.add(new String[] {"master secret", hex(s.masterSecret()), "HKDF-Extract(Derive-Secret(handshake, \"derived\", \"\"), 0)"});
         rows.add(new String[] {"client_application_traffic_secret_0", hex(s.clientApplicationTrafficSecret()), "Derive-Secret(master, \"c ap traffic\", ClientHello…server Finished)"});
         rows.add(new String[] {"server_application_traffic_secret_0", hex(s.serverApplicationTrafficSecret()), "Derive-Secret(master, \"s ap traffic\", ClientHello…server Finished)"});
+        rows.add(new String[] {"exporter_master_secret", hex(s.exporterMasterSecret()), "Derive-Secret(master, \"exp master\", ClientHello…server Finished): keys for other protocols"});
         rows.add(new String[] {"resumption_master_secret", hex(s.resumptionMasterSecret()), "Derive-Secret(master, \"res master\", ClientHello…client Finished): for tickets"});
         return rows("TLS 1.3 key schedule (" + s.cipherSuite() + ", hash " + h + ")", List.of("secret", "hex", "how it is made"), rows);
     }

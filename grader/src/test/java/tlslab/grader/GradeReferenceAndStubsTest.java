@@ -44,14 +44,14 @@ class GradeReferenceAndStubsTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("reference solutions: %d/%d in %.1f s (%s)%n", r.score(), r.maxScore(), seconds, r.sandbox());
         for (TestResult t : r.tests()) assertTrue(t.passed(), () -> t.number() + " " + t.fullName() + ":\n" + t.output());
-        assertEquals(100, r.maxScore(), "the course's exercises are worth 100 points");
+        assertEquals(120, r.maxScore(), "the course's twelve exercises are worth 120 points, 10 each");
         assertEquals(r.maxScore(), r.score());
         assertTrue(r.tests().size() >= 40, "visible and hidden tests are all there: " + r.tests().size());
         assertTrue(r.tests().stream().anyMatch(TestResult::hidden) && r.tests().stream().anyMatch(t -> !t.hidden()));
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertEquals(100, json.get("score").intValue());
-        assertEquals(100, json.get("extra_data").get("max_score").intValue());
+        assertEquals(120, json.get("score").intValue());
+        assertEquals(120, json.get("extra_data").get("max_score").intValue());
         JsonNode tests = json.get("tests");
         assertEquals(r.tests().size(), tests.size());
         for (JsonNode t : tests) {
@@ -68,7 +68,7 @@ class GradeReferenceAndStubsTest {
         // points and visibility ride along as report entries; the grader's system properties (its paths) do not
         assertTrue(junit.contains("- max_points: ") && junit.contains("- visibility: hidden"), junit);
         assertFalse(junit.contains("<property") || junit.contains("java.class.path") || junit.contains("user.dir"), junit);
-        assertTrue(Files.readString(out.resolve("summary.html")).contains("100 of 100 points"));
+        assertTrue(Files.readString(out.resolve("summary.html")).contains("120 of 120 points"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class GradeReferenceAndStubsTest {
             assertFalse(t.output().isBlank(), () -> "a failed test without a message: " + t.fullName());
         }
         assertEquals(0, r.score());
-        assertEquals(100, r.maxScore());
+        assertEquals(120, r.maxScore());
         assertTrue(r.tests().stream().allMatch(t -> t.output().contains("not written yet")),
                 "every failure names the TODO that is not done yet");
         var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());

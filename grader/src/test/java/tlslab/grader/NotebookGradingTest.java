@@ -175,8 +175,8 @@ class NotebookGradingTest {
         }
         Report r = grade(dir, "solved");
         for (TestResult t : r.tests()) assertTrue(t.passed(), () -> t.number() + " " + t.fullName() + ":\n" + t.output());
-        assertEquals(100, r.maxScore());
-        assertEquals(100, r.score());
+        assertEquals(120, r.maxScore());
+        assertEquals(120, r.score());
         assertTrue(r.notes().isEmpty(), r.notes());
     }
 
@@ -184,7 +184,7 @@ class NotebookGradingTest {
     void theUntouchedNotebooksScoreZero() throws Exception {
         Report r = grade(Submissions.exercises().resolve("notebooks"), "untouched");
         assertEquals(0, r.score());
-        assertEquals(100, r.maxScore());
+        assertEquals(120, r.maxScore());
         for (TestResult t : r.tests()) {
             assertFalse(t.passed(), () -> t.number() + " " + t.fullName());
             assertTrue(t.output().contains("not written yet"), () -> "the TODO's exception, not a grading problem: " + t.output());

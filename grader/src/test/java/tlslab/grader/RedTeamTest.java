@@ -235,7 +235,7 @@ class RedTeamTest {
             assertEquals(Double.parseDouble(row.get(1)), json(b.out.resolve(student).resolve("results.json")).get("score"),
                     student + ": scores.csv and results.json agree");
         }
-        assertEquals(100, b.alone.get("s0-alice"));
+        assertEquals(120, b.alone.get("s0-alice"));
         assertEquals(0, b.alone.get("s1-bob"));
     }
 

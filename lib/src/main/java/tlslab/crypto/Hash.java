@@ -26,6 +26,14 @@ public enum Hash {
         this.length = length;
     }
 
+    /** The hash whose HMAC the JCA calls {@code hmacName} ("HmacSHA256", "HmacSHA384"). */
+    public static Hash ofHmacName(String hmacName) {
+        for (Hash h : values()) {
+            if (h.hmacName.equals(hmacName)) return h;
+        }
+        throw new IllegalArgumentException("no hash here has an HMAC called \"" + hmacName + "\" (HmacSHA256 or HmacSHA384)");
+    }
+
     /** Hash.length in the RFC: the output length in bytes. */
     public int length() {
         return length;

@@ -6,7 +6,10 @@ import tlslab.alert.AlertDescription;
 import tlslab.alert.AlertLevel;
 import tlslab.alert.AlertReceivedException;
 import tlslab.alert.TlsException;
+import tlslab.handshake.Handshake;
+import tlslab.handshake.HandshakeType;
 import tlslab.record.ContentType;
+import tlslab.record.Record;
 import tlslab.record.RecordLayer;
 import tlslab.transcript.Transcript;
 
@@ -68,5 +71,32 @@ final class Alerts {
         PeerClosed() {
             super(AlertDescription.CLOSE_NOTIFY, "the peer closed the connection (close_notify)");
         }
+    }
+
+    /**
+     * When a write fails because the peer hung up, its reason is often an alert already waiting to
+     * be read: report that instead of "broken pipe".
+     */
+    AlertReceivedException waitingAfterHangUp() {
+        try {
+            Record r = records.read();
+            if (r != null && r.type() == ContentType.ALERT && r.plaintext().length == 2) {
+                return new AlertReceivedException(r.plaintext()[1] & 0xff, AlertDescription.of(r.plaintext()[1] & 0xff));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // nothing readable: the original error stands
+        }
+        return null;
+    }
+
+    /** A HelloRequest or a new ClientHello after the handshake asks to renegotiate: we say no (RFC 5246 §7.2.2). */
+    void refuseRenegotiation(byte[] message, boolean client) throws IOException {
+        int type = message.length == 0 ? -1 : message[0] & 0xff;
+        boolean asks = client ? type == HandshakeType.HELLO_REQUEST.code : type == HandshakeType.CLIENT_HELLO.code;
+        if (!asks) {
+            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "unexpected "
+                    + Handshake.structureName(message) + " after the handshake");
+        }
+        send(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
     }
 }

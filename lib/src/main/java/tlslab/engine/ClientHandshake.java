@@ -46,6 +46,7 @@ final class ClientHandshake {
         Tls13ClientHandshake tls13 = config.versions.contains(ProtocolVersion.TLS13) ? new Tls13ClientHandshake(conn) : null;
         ClientHello hello = clientHello(tls13);
         if (tls13 != null) hello = tls13.bind(hello);
+        if (config.clientHelloOverride != null) hello = config.clientHelloOverride.apply(hello);
         io.send(hello);
         ServerHello sh = io.expect(ServerHello.class);
         if (Extension.find(sh.extensions(), Extension.SUPPORTED_VERSIONS) != null) {
@@ -75,7 +76,8 @@ final class ClientHandshake {
 
     /**
      * The ClientHello: TLS 1.2's, plus what TLS 1.3 needs when it is on (its suites first, a key share,
-     * supported_versions, and a random legacy_session_id for middlebox compatibility, RFC 8446 §D.4).
+     * supported_versions, and a random legacy_session_id for middlebox compatibility, RFC 8446 §D.4,
+     * unless that is switched off).
      */
     private ClientHello clientHello(Tls13ClientHandshake tls13) {
         byte[] random = new byte[32];
@@ -87,18 +89,23 @@ final class ClientHandshake {
         List<Extension> ext = new ArrayList<>();
         if (config.serverName != null && !isIpLiteral(config.serverName)) ext.add(Extension.serverName(config.serverName));
         boolean ecdhe12 = speaks12 && config.cipherSuites.stream().anyMatch(s -> s.keyExchange == KeyExchange.ECDHE);
-        if (ecdhe12 || tls13 != null) ext.add(Extension.supportedGroups(config.groups));
+        // a TLS 1.2-only hello lists only curves: ffdhe groups there would offer DHE suites (RFC 7919), which this library lacks
+        if (ecdhe12 || tls13 != null) {
+            ext.add(Extension.supportedGroups(tls13 != null ? config.groups : config.groups.stream().filter(g -> !g.finiteField()).toList()));
+        }
         if (ecdhe12) ext.add(Extension.ecPointFormats());
         ext.add(Extension.signatureAlgorithms(offeredSchemes()));
-        ext.add(Extension.renegotiationInfo());
-        if (config.extendedMasterSecret) ext.add(Extension.empty(Extension.EXTENDED_MASTER_SECRET));
-        if (config.encryptThenMac && config.cipherSuites.stream().anyMatch(s -> !s.aead)) {
-            ext.add(Extension.empty(Extension.ENCRYPT_THEN_MAC));
+        if (speaks12) {   // TLS 1.2's own: a 1.3-only hello leaves them out
+            ext.add(Extension.renegotiationInfo());
+            if (config.extendedMasterSecret) ext.add(Extension.empty(Extension.EXTENDED_MASTER_SECRET));
+            if (config.encryptThenMac && config.cipherSuites.stream().anyMatch(s -> !s.aead)) {
+                ext.add(Extension.empty(Extension.ENCRYPT_THEN_MAC));
+            }
         }
-        byte[] sessionId = config.resume == null ? new byte[0] : config.resume.id();
+        byte[] sessionId = config.resume == null || !speaks12 ? new byte[0] : config.resume.id();
         if (tls13 != null) {
             ext.addAll(tls13.helloExtensions());
-            if (sessionId.length == 0) {
+            if (sessionId.length == 0 && config.middleboxCompatibility) {
                 sessionId = new byte[32];
                 config.random().nextBytes(sessionId);
             }

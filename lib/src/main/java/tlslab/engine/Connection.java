@@ -13,8 +13,6 @@ import tlslab.alert.AlertLevel;
 import tlslab.alert.AlertReceivedException;
 import tlslab.alert.TlsException;
 import tlslab.engine.Alerts.PeerClosed;
-import tlslab.handshake.Handshake;
-import tlslab.handshake.HandshakeType;
 import tlslab.handshake.KeyUpdate;
 import tlslab.record.ContentType;
 import tlslab.record.Record;
@@ -24,7 +22,7 @@ import tlslab.transport.Transport;
 import tlslab.wire.ProtocolVersion;
 
 /**
- * One TLS 1.2 connection over a {@link Transport}: run {@link #handshake()}, then {@link #write}
+ * One TLS 1.2 or 1.3 connection over a {@link Transport}: run {@link #handshake()}, then {@link #write}
  * and {@link #read} application data, then {@link #close()}. Any error sends the alert the RFC asks
  * for and closes the transport. Not thread-safe except that one thread may read while another writes.
  */
@@ -137,9 +135,22 @@ public final class Connection implements Closeable {
         return resumed;
     }
 
-    /** The secrets of a TLS 1.3 handshake (null after TLS 1.2, where {@link #secrets()} has them). */
+    /**
+     * The secrets of a TLS 1.3 handshake (null after TLS 1.2, where {@link #secrets()} has them); after a
+     * KeyUpdate, the application traffic secrets are the ones in use now.
+     */
     public Tls13Secrets tls13Secrets() {
-        return tls13Secrets;
+        return afterTls13 != null ? afterTls13.current() : tls13Secrets;
+    }
+
+    /**
+     * {@code length} bytes of keying material for another protocol, the same at both ends for the same
+     * label and context (RFC 5705, RFC 8446 §7.5); {@code context} may be null (none).
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) throws IOException {
+        handshake();
+        return tls13Secrets != null ? KeyingMaterialExporter.tls13(tls13Secrets, label, context, length)
+                : KeyingMaterialExporter.tls12(secrets, label, context, length);
     }
 
     /** ProtocolVersion.TLS12 or TLS13, once the handshake is done. */
@@ -181,7 +192,7 @@ public final class Connection implements Closeable {
         this.tls13Secrets = sec;
         this.resumed = wasResumed;
         this.peerCertificates = List.copyOf(peer);
-        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client, peer, config.clock);
+        this.afterTls13 = new Tls13PostHandshake(records, transcript, sec, client, peer, config.clock, config.hkdfExpandLabel);
     }
 
     void finishHandshake(Session s, Secrets sec, boolean wasResumed) {
@@ -209,7 +220,7 @@ public final class Connection implements Closeable {
             fail(e.alert());
             throw e;
         } catch (IOException e) {
-            AlertReceivedException why = alertBehind();
+            AlertReceivedException why = alerts.waitingAfterHangUp();
             closed = true;
             transport.close();
             if (why != null) throw why;
@@ -221,22 +232,6 @@ public final class Connection implements Closeable {
             fail(AlertDescription.INTERNAL_ERROR);
             throw new TlsException(AlertDescription.INTERNAL_ERROR, "internal error in tlslab (a bug; please report): " + e, e);
         }
-    }
-
-    /**
-     * When a write fails because the peer hung up, its reason is often an alert already waiting to
-     * be read: report that instead of "broken pipe".
-     */
-    private AlertReceivedException alertBehind() {
-        try {
-            Record r = records.read();
-            if (r != null && r.type() == ContentType.ALERT && r.plaintext().length == 2) {
-                return new AlertReceivedException(r.plaintext()[1] & 0xff, AlertDescription.of(r.plaintext()[1] & 0xff));
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // nothing readable: the original error stands
-        }
-        return null;
     }
 
     private void fail(AlertDescription alert) throws IOException {
@@ -283,27 +278,17 @@ public final class Connection implements Closeable {
             }
             switch (r.type()) {
                 case APPLICATION_DATA -> {
+                    if (afterTls13 != null) afterTls13.checkNoMessageCut();
                     transcript.other(false, "ApplicationData", r.plaintext(), true);
                     if (r.plaintext().length > 0) return r.plaintext();
                 }
                 case HANDSHAKE -> {
                     if (afterTls13 != null) afterTls13.received(r.plaintext());
-                    else refuseRenegotiation(r.plaintext());
+                    else alerts.refuseRenegotiation(r.plaintext(), client);
                 }
                 default -> throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE,
                         "unexpected " + r.type().rfcName() + " record after the handshake");
             }
         }
-    }
-
-    /** A HelloRequest or a new ClientHello after the handshake asks to renegotiate: we say no (RFC 5246 §7.2.2). */
-    private void refuseRenegotiation(byte[] message) throws IOException {
-        int type = message.length == 0 ? -1 : message[0] & 0xff;
-        boolean asks = client ? type == HandshakeType.HELLO_REQUEST.code : type == HandshakeType.CLIENT_HELLO.code;
-        if (!asks) {
-            throw new TlsException(AlertDescription.UNEXPECTED_MESSAGE, "unexpected "
-                    + Handshake.structureName(message) + " after the handshake");
-        }
-        alerts.send(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
     }
 }

@@ -63,7 +63,7 @@ final class EcdheKeyAgreement extends KeyAgreement {
     void processServerKeyExchange(byte[] clientRandom, byte[] serverRandom, ServerKeyExchange ske, PublicKey serverKey)
             throws TlsException {
         group = NamedGroup.byId(ske.namedCurve());
-        if (group == null || !config.groups.contains(group)) {
+        if (group == null || group.finiteField() || !config.groups.contains(group)) {
             throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ServerKeyExchange.named_curve "
                     + NamedGroup.nameOf(ske.namedCurve()) + " is not one the client offered");
         }

@@ -30,6 +30,8 @@ final class HandshakeIO {
     private final RecordLayer records;
     private final Transcript transcript;
     private final ByteArrayOutputStream handshakeMessages = new ByteArrayOutputStream();
+    /** The flight being gathered into shared records, or null when each message goes out at once. */
+    private ByteArrayOutputStream flight;
     private byte[] pending = new byte[0];
     /** The negotiated key exchange, once known: only to show a ClientKeyExchange's fields in the transcript. */
     private KeyExchange keyExchange;
@@ -51,7 +53,22 @@ final class HandshakeIO {
         byte[] bytes = m.encode();
         handshakeMessages.writeBytes(bytes);
         transcript.handshake(true, m, bytes, keyExchange, records.writeEncrypted(), tls13);
-        records.write(ContentType.HANDSHAKE, bytes);
+        if (flight != null) flight.writeBytes(bytes);
+        else records.write(ContentType.HANDSHAKE, bytes);
+    }
+
+    /**
+     * Messages sent from here to {@link #endFlight} go out together, in as few records as fit, as TLS 1.3
+     * peers send their encrypted flights (RFC 8446 §5.1 lets handshake messages share records under one key).
+     */
+    void startFlight() {
+        flight = new ByteArrayOutputStream();
+    }
+
+    void endFlight() throws IOException {
+        byte[] bytes = flight.toByteArray();
+        flight = null;
+        if (bytes.length > 0) records.write(ContentType.HANDSHAKE, bytes);
     }
 
     /** The next handshake message, which must be of class {@code expected}. */

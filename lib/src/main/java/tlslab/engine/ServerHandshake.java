@@ -147,11 +147,11 @@ final class ServerHandshake {
                 + "; this server accepts " + config.cipherSuites);
     }
 
-    /** The first of our groups the client lists; without supported_groups, secp256r1 (RFC 8422 §4); null if none. */
+    /** The first of our curves the client lists; without supported_groups, secp256r1 (RFC 8422 §4); null if none. */
     private NamedGroup chooseGroup(HelloExtensions ext) {
         List<Integer> offered = ext.groups() != null ? ext.groups() : List.of(NamedGroup.SECP256R1.id);
         for (NamedGroup g : config.groups) {
-            if (offered.contains(g.id)) return g;
+            if (offered.contains(g.id) && !g.finiteField()) return g;
         }
         return null;
     }

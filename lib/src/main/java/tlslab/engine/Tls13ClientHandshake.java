@@ -64,9 +64,10 @@ final class Tls13ClientHandshake {
     }
 
     /**
-     * The ClientHello extensions TLS 1.3 adds: supported_versions and one key share, and with a ticket
-     * to resume, psk_key_exchange_modes and pre_shared_key, which must come last; its binder is a
-     * placeholder until {@link #bind} fills it in.
+     * The ClientHello extensions TLS 1.3 adds: supported_versions, one key share, record_size_limit,
+     * psk_key_exchange_modes (always: without it a server may send no ticket, §4.2.9), and with a ticket
+     * to resume, pre_shared_key, which must come last; its binder is a placeholder until {@link #bind}
+     * fills it in.
      */
     List<Extension> helloExtensions() {
         NamedGroup first = config.groups.get(0);
@@ -75,11 +76,11 @@ final class Tls13ClientHandshake {
         List<Integer> versions = config.versions.contains(ProtocolVersion.TLS12)
                 ? List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12) : List.of(ProtocolVersion.TLS13);
         List<Extension> ext = new ArrayList<>(List.of(SupportedVersions.offered(versions),
-                KeyShare.clientShares(List.of(new KeyShareEntry(first.id, first.encode(pair.getPublic()))))));
+                KeyShare.clientShares(List.of(new KeyShareEntry(first.id, first.encode(pair.getPublic())))),
+                Extension.recordSizeLimit(config.recordSizeLimit), PskKeyExchangeModes.of(List.of(PskKeyExchangeModes.PSK_DHE_KE))));
         Tls13Ticket t = config.resumeTls13;
         if (t != null && config.tls13CipherSuites.contains(t.cipherSuite()) && !t.expired(config.clock.instant())) {
             offered = t;
-            ext.add(PskKeyExchangeModes.of(List.of(PskKeyExchangeModes.PSK_DHE_KE)));
             ext.add(offer(new byte[t.cipherSuite().hash.length()]));
         }
         return ext;
@@ -99,8 +100,8 @@ final class Tls13ClientHandshake {
         if (offered == null) return hello;
         Hash hash = offered.cipherSuite().hash;
         byte[] truncated = VerifyData.truncateClientHello(hello.encode(), VerifyData.bindersLength(hash, 1));
-        byte[] binderKey = SecretSchedule.resumptionBinderKey(hash, SecretSchedule.earlySecret(hash, offered.psk()));
-        byte[] binder = VerifyData.binder(hash, binderKey, hash.digest(truncated));
+        byte[] binderKey = SecretSchedule.resumptionBinderKey(config.hkdfExpandLabel, hash, SecretSchedule.earlySecret(hash, offered.psk()));
+        byte[] binder = VerifyData.binder(config.hkdfExpandLabel, hash, binderKey, hash.digest(truncated));
         List<Extension> ext = new ArrayList<>(hello.extensions());
         ext.set(ext.size() - 1, offer(binder));
         return hello.withExtensions(ext);
@@ -138,9 +139,9 @@ final class Tls13ClientHandshake {
         keys.handshakeKeys(shared, resumed == null ? null : resumed.psk());
         conn.records.changeReadCipher(keys.cipher(false, false));
 
-        io.expect(EncryptedExtensions.class);
+        checkEncryptedExtensions(hello, io.expect(EncryptedExtensions.class));
         if (resumed != null) {   // the PSK vouches for the server: no Certificate, no CertificateVerify
-            finish(keys, null, compatibilitySent);
+            finish(keys, null, compatibilitySent, hello);
             conn.finishHandshake13(keys.secrets(sh.random(), shared), resumed.peerCertificates(), true);
             return;
         }
@@ -157,19 +158,36 @@ final class Tls13ClientHandshake {
         if (chain.isEmpty()) throw new TlsException(AlertDescription.DECODE_ERROR, "the server sent an empty Certificate");
         if (config.verifyPeer) CertificateVerifier.verify(chain, config.trustedCas, config.serverName, config.clock.instant());
         keys.checkCertificateVerify(true, chain.get(0).getPublicKey());
-        finish(keys, request, compatibilitySent);
+        finish(keys, request, compatibilitySent, hello);
         conn.finishHandshake13(keys.secrets(sh.random(), shared), chain, false);
     }
 
+    /**
+     * The server may answer only extensions we offered (§4.2: unsupported_extension otherwise). Its
+     * record_size_limit shortens the records we send, ours the ones it may send (RFC 8449).
+     */
+    private void checkEncryptedExtensions(ClientHello hello, EncryptedExtensions ee) throws TlsException {
+        for (Extension e : ee.extensions()) {
+            if (Extension.find(hello.extensions(), e.type()) == null) {
+                throw new TlsException(AlertDescription.UNSUPPORTED_EXTENSION, "EncryptedExtensions carries "
+                        + Extension.shortName(e.type()) + ", which the ClientHello did not offer (RFC 8446 §4.2)");
+            }
+        }
+        Integer limit = Tls13Extensions.of(ee.extensions(), ExtensionContext.ENCRYPTED_EXTENSIONS).recordSizeLimit();
+        if (limit != null) conn.records.recordSizeLimits(Math.min(limit, TlsConfig.MAX_RECORD_SIZE_LIMIT) - 1, config.recordSizeLimit - 1);
+    }
+
     /** The server's Finished, then ours (after our certificate if asked), then application keys both ways. */
-    private void finish(Tls13Handshake keys, CertificateRequest13 request, boolean compatibilitySent) throws IOException {
+    private void finish(Tls13Handshake keys, CertificateRequest13 request, boolean compatibilitySent, ClientHello hello) throws IOException {
         keys.checkFinished(false);
         keys.applicationKeys();
         // we sent a legacy_session_id: middlebox compatibility mode (§D.4), one ChangeCipherSpec before our second flight
-        if (!compatibilitySent) io.sendCompatibilityChangeCipherSpec();
+        if (!compatibilitySent && hello.sessionId().length > 0) io.sendCompatibilityChangeCipherSpec();
         conn.records.changeWriteCipher(keys.cipher(true, false));
+        io.startFlight();
         if (request != null) authenticate(keys, request);
         io.send(keys.finished(true));
+        io.endFlight();
         keys.resumptionMasterSecret();
         conn.records.changeWriteCipher(keys.cipher(true, true));
         conn.records.changeReadCipher(keys.cipher(false, true));
@@ -217,7 +235,7 @@ final class Tls13ClientHandshake {
         List<Extension> ext2 = new ArrayList<>();
         offered = null;   // its binder covered the first ClientHello only: this one offers no ticket
         for (Extension e : first.extensions()) {
-            if (e.type() == Extension.PRE_SHARED_KEY || e.type() == Extension.PSK_KEY_EXCHANGE_MODES) continue;
+            if (e.type() == Extension.PRE_SHARED_KEY) continue;
             if (e.type() == Extension.KEY_SHARE) ext2.add(KeyShare.clientShares(List.of(new KeyShareEntry(group.id, group.encode(pair.getPublic())))));
             else if (e.type() != Extension.EARLY_DATA) ext2.add(e);
         }

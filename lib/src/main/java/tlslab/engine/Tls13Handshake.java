@@ -8,6 +8,7 @@ import java.util.Arrays;
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
 import tlslab.crypto.Hash;
+import tlslab.crypto.tls13.Hkdf;
 import tlslab.crypto.tls13.SecretSchedule;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.crypto.tls13.VerifyData;
@@ -30,8 +31,10 @@ final class Tls13Handshake {
     final Tls13CipherSuite suite;
     final Hash hash;
     private final byte[] clientRandom;
+    /** HKDF-Expand-Label: the library's, or the one plugged in with {@link TlsConfig#hkdfExpandLabel}. */
+    private final Hkdf.ExpandLabel expandLabel;
     private byte[] early, handshakeSecret, clientHandshake, serverHandshake, master, clientApplication, serverApplication,
-            resumption;
+            exporter, resumption;
 
     Tls13Handshake(HandshakeIO io, TlsConfig config, Tls13CipherSuite suite, byte[] clientRandom) {
         this.io = io;
@@ -39,6 +42,7 @@ final class Tls13Handshake {
         this.suite = suite;
         this.hash = suite.hash;
         this.clientRandom = clientRandom;
+        this.expandLabel = config.hkdfExpandLabel;
     }
 
     /** Hash of every handshake message so far (Transcript-Hash, §4.4.1). */
@@ -52,27 +56,28 @@ final class Tls13Handshake {
      */
     void handshakeKeys(byte[] sharedSecret, byte[] psk) {
         early = psk == null ? SecretSchedule.earlySecret(hash) : SecretSchedule.earlySecret(hash, psk);
-        handshakeSecret = SecretSchedule.handshakeSecret(hash, early, sharedSecret);
+        handshakeSecret = SecretSchedule.handshakeSecret(expandLabel, hash, early, sharedSecret);
         byte[] helloHash = transcriptHash();
-        clientHandshake = SecretSchedule.clientHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
-        serverHandshake = SecretSchedule.serverHandshakeTrafficSecret(hash, handshakeSecret, helloHash);
+        clientHandshake = SecretSchedule.clientHandshakeTrafficSecret(expandLabel, hash, handshakeSecret, helloHash);
+        serverHandshake = SecretSchedule.serverHandshakeTrafficSecret(expandLabel, hash, handshakeSecret, helloHash);
         log("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientHandshake);
         log("SERVER_HANDSHAKE_TRAFFIC_SECRET", serverHandshake);
     }
 
     /** After the server's Finished: the master secret and both application traffic secrets. */
     void applicationKeys() {
-        master = SecretSchedule.masterSecret(hash, handshakeSecret);
+        master = SecretSchedule.masterSecret(expandLabel, hash, handshakeSecret);
         byte[] serverFinishedHash = transcriptHash();
-        clientApplication = SecretSchedule.clientApplicationTrafficSecret0(hash, master, serverFinishedHash);
-        serverApplication = SecretSchedule.serverApplicationTrafficSecret0(hash, master, serverFinishedHash);
+        clientApplication = SecretSchedule.clientApplicationTrafficSecret0(expandLabel, hash, master, serverFinishedHash);
+        serverApplication = SecretSchedule.serverApplicationTrafficSecret0(expandLabel, hash, master, serverFinishedHash);
+        exporter = SecretSchedule.exporterMasterSecret(expandLabel, hash, master, serverFinishedHash);
         log("CLIENT_TRAFFIC_SECRET_0", clientApplication);
         log("SERVER_TRAFFIC_SECRET_0", serverApplication);
     }
 
     /** After the client's Finished: the secret tickets' PSKs come from (§4.6.1). */
     byte[] resumptionMasterSecret() {
-        resumption = SecretSchedule.resumptionMasterSecret(hash, master, transcriptHash());
+        resumption = SecretSchedule.resumptionMasterSecret(expandLabel, hash, master, transcriptHash());
         return resumption;
     }
 
@@ -80,12 +85,12 @@ final class Tls13Handshake {
     RecordCipher cipher(boolean clientWrites, boolean application) {
         byte[] secret = application ? (clientWrites ? clientApplication : serverApplication)
                 : (clientWrites ? clientHandshake : serverHandshake);
-        return RecordCipher.tls13(suite, secret);
+        return RecordCipher.tls13(expandLabel, suite, secret);
     }
 
     /** Finished from the client or server over the transcript so far (§4.4.4). */
     Finished finished(boolean fromClient) {
-        return new Finished(VerifyData.verifyData(hash, fromClient ? clientHandshake : serverHandshake, transcriptHash()));
+        return new Finished(VerifyData.verifyData(expandLabel, hash, fromClient ? clientHandshake : serverHandshake, transcriptHash()));
     }
 
     /** Reads the peer's Finished and checks it in constant time (decrypt_error, §4.4.4). */
@@ -131,7 +136,7 @@ final class Tls13Handshake {
 
     Tls13Secrets secrets(byte[] serverRandom, byte[] sharedSecret) {
         return new Tls13Secrets(suite, clientRandom, serverRandom, sharedSecret, early, handshakeSecret, clientHandshake,
-                serverHandshake, master, clientApplication, serverApplication, resumption);
+                serverHandshake, master, clientApplication, serverApplication, exporter, resumption);
     }
 
     private void log(String label, byte[] secret) {

@@ -9,5 +9,5 @@ import tlslab.crypto.tls13.Tls13CipherSuite;
 public record Tls13Secrets(Tls13CipherSuite cipherSuite, byte[] clientRandom, byte[] serverRandom, byte[] sharedSecret,
                            byte[] earlySecret, byte[] handshakeSecret, byte[] clientHandshakeTrafficSecret,
                            byte[] serverHandshakeTrafficSecret, byte[] masterSecret, byte[] clientApplicationTrafficSecret,
-                           byte[] serverApplicationTrafficSecret, byte[] resumptionMasterSecret) {
+                           byte[] serverApplicationTrafficSecret, byte[] exporterMasterSecret, byte[] resumptionMasterSecret) {
 }

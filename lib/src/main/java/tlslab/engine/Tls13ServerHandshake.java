@@ -91,8 +91,8 @@ final class Tls13ServerHandshake {
 
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        List<Extension> out = new ArrayList<>(List.of(SupportedVersions.selected(ProtocolVersion.TLS13),
-                KeyShare.serverShare(new KeyShareEntry(group.id, group.encode(mine.getPublic())))));
+        List<Extension> out = new ArrayList<>(List.of(KeyShare.serverShare(new KeyShareEntry(group.id, group.encode(mine.getPublic()))),
+                SupportedVersions.selected(ProtocolVersion.TLS13)));
         if (resumed != null) out.add(PreSharedKey.selectedIdentity(resumed.index()));
         ServerHello sh = new ServerHello(ProtocolVersion.TLS12, random, hello.sessionId(), suite.code, 0, out);
         io.send(sh);
@@ -104,7 +104,8 @@ final class Tls13ServerHandshake {
         conn.records.changeWriteCipher(keys.cipher(false, false));
         conn.records.changeReadCipher(keys.cipher(true, false));
 
-        io.send(new EncryptedExtensions(List.of()));
+        io.startFlight();
+        io.send(encryptedExtensions(hello, Tls13Extensions.of(hello)));
         boolean askClient = config.requireClientCertificate && resumed == null;
         if (askClient) io.send(new CertificateRequest13(new byte[0], List.of(Extension.signatureAlgorithms(SIGNS_WITH))));
         if (resumed == null) {   // with a ticket, the PSK itself vouches for the server: no certificate
@@ -112,14 +113,32 @@ final class Tls13ServerHandshake {
             io.send(keys.certificateVerify(true, scheme));
         }
         io.send(keys.finished(false));
+        io.endFlight();
         keys.applicationKeys();
         conn.records.changeWriteCipher(keys.cipher(false, true));
 
         List<X509Certificate> clientChain = askClient ? clientCertificate(keys) : resumed != null ? resumed.ticket().peerCertificates() : List.of();
         keys.checkFinished(true);
         conn.records.changeReadCipher(keys.cipher(true, true));
-        issueTicket(keys, suite, clientChain);
+        // §4.2.9: a ticket only for a client that can use it, one that allows psk_dhe_ke, the mode this server resumes in
+        List<Integer> modes = Tls13Extensions.of(hello).pskKeyExchangeModes();
+        if (modes != null && modes.contains(PskKeyExchangeModes.PSK_DHE_KE)) issueTicket(keys, suite, clientChain);
         conn.finishHandshake13(keys.secrets(sh.random(), shared), clientChain, resumed != null);
+    }
+
+    /**
+     * What the server says beyond the hellos: the groups it takes, best first (§4.2.7: for the client's
+     * next connection), its record_size_limit if the client sent one (RFC 8449), and an empty server_name
+     * if the client sent a name (RFC 6066 §3: this server has one certificate, whatever the name).
+     */
+    private EncryptedExtensions encryptedExtensions(ClientHello hello, Tls13Extensions ext) {
+        List<Extension> out = new ArrayList<>(List.of(Extension.supportedGroups(config.groups)));
+        if (ext.recordSizeLimit() != null) {
+            out.add(Extension.recordSizeLimit(config.recordSizeLimit));
+            conn.records.recordSizeLimits(Math.min(ext.recordSizeLimit(), TlsConfig.MAX_RECORD_SIZE_LIMIT) - 1, config.recordSizeLimit - 1);
+        }
+        if (Extension.find(hello.extensions(), Extension.SERVER_NAME) != null) out.add(Extension.empty(Extension.SERVER_NAME));
+        return new EncryptedExtensions(out);
     }
 
     private record Resumed(Tls13Ticket ticket, int index) {
@@ -139,8 +158,8 @@ final class Tls13ServerHandshake {
         for (int i = 0; i < offered.identities().size(); i++) {
             Tls13Ticket t = config.sessionCache.ticket(offered.identities().get(i).identity());
             if (t == null || t.cipherSuite().hash != suite.hash || t.expired(config.clock.instant())) continue;
-            byte[] binderKey = SecretSchedule.resumptionBinderKey(suite.hash, SecretSchedule.earlySecret(suite.hash, t.psk()));
-            byte[] expected = VerifyData.binder(suite.hash, binderKey, suite.hash.digest(truncated));
+            byte[] binderKey = SecretSchedule.resumptionBinderKey(config.hkdfExpandLabel, suite.hash, SecretSchedule.earlySecret(suite.hash, t.psk()));
+            byte[] expected = VerifyData.binder(config.hkdfExpandLabel, suite.hash, binderKey, suite.hash.digest(truncated));
             if (!MessageDigest.isEqual(expected, offered.binders().get(i))) {
                 throw new TlsException(AlertDescription.ILLEGAL_PARAMETER, "ClientHello.pre_shared_key.binders[" + i + "] does not"
                         + " verify: the client does not hold the PSK of the ticket it offers (RFC 8446 §4.2.11)");
@@ -157,7 +176,7 @@ final class Tls13ServerHandshake {
         config.random().nextBytes(id);
         byte[] nonce = {0};   // one ticket per connection, so one nonce is enough
         long ageAdd = config.random().nextInt() & 0xffffffffL;
-        Tls13Ticket t = new Tls13Ticket(suite, id, SecretSchedule.ticketPsk(suite.hash, resumption, nonce), ageAdd, TICKET_LIFETIME,
+        Tls13Ticket t = new Tls13Ticket(suite, id, SecretSchedule.ticketPsk(config.hkdfExpandLabel, suite.hash, resumption, nonce), ageAdd, TICKET_LIFETIME,
                 config.clock.instant(), clientChain);
         config.sessionCache.put(t);
         io.send(new NewSessionTicket(TICKET_LIFETIME, ageAdd, nonce, id, List.of()));

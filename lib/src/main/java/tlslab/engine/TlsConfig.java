@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.NamedGroup;
 import tlslab.crypto.Prf;
 import tlslab.crypto.RandomSource;
+import tlslab.crypto.tls13.Hkdf;
 import tlslab.crypto.tls13.Tls13CipherSuite;
+import tlslab.handshake.ClientHello;
 import tlslab.transcript.Entry;
 import tlslab.transcript.KeyLog;
 import tlslab.wire.ProtocolVersion;
@@ -30,7 +33,8 @@ public final class TlsConfig {
             CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384,
             CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256,
             CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
-    List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+    // the ffdhe groups work but are off by default: their keys take milliseconds where a curve's take microseconds
+    List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
     List<X509Certificate> certificateChain = List.of();
     PrivateKey privateKey;
     List<X509Certificate> trustedCas = List.of();
@@ -44,13 +48,22 @@ public final class TlsConfig {
     Tls13Ticket resumeTls13;
     KeyLog keyLog;
     Prf.Function prf = Prf::prf;
+    Hkdf.ExpandLabel hkdfExpandLabel = Hkdf.LIBRARY;
     boolean extendedMasterSecret = true;
     boolean encryptThenMac = true;
     /** The protocol versions this side speaks (ProtocolVersion codes): both, 1.3 preferred. */
     List<Integer> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
     List<Tls13CipherSuite> tls13CipherSuites = List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256,
             Tls13CipherSuite.TLS_AES_256_GCM_SHA384, Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+    boolean middleboxCompatibility = true;
+    /** RFC 8449: the most plaintext we take in one protected TLS 1.3 record, content type included. */
+    int recordSizeLimit = MAX_RECORD_SIZE_LIMIT;
+    /** Tests only: replaces the ClientHello the client built, as the RFC 8448 replay replaces it with the published one. */
+    UnaryOperator<ClientHello> clientHelloOverride;
     final List<Consumer<Entry>> observers = new ArrayList<>();
+
+    /** 2^14 + 1: a full 2^14 bytes of content plus TLS 1.3's inner content type. */
+    public static final int MAX_RECORD_SIZE_LIMIT = (1 << 14) + 1;
 
     /** The TLS 1.2 cipher suites, most preferred first: the order a server picks by. */
     public List<CipherSuite> preferredCipherSuites() {
@@ -159,6 +172,29 @@ public final class TlsConfig {
         return this;
     }
 
+    /**
+     * Client: TLS 1.3's middlebox compatibility mode (RFC 8446 §D.4), on by default as in browsers and
+     * OpenSSL: a random legacy_session_id and one ChangeCipherSpec that the server ignores. Off, the
+     * ClientHello's session ID is empty and no ChangeCipherSpec goes out (RFC 8448's traces are made so).
+     */
+    public TlsConfig middleboxCompatibility(boolean on) {
+        this.middleboxCompatibility = on;
+        return this;
+    }
+
+    /**
+     * TLS 1.3: the record_size_limit (RFC 8449) this side announces, from 64 to 2^14 + 1 (the default);
+     * the peer then sends records of at most this many bytes of plaintext, content type included, and a
+     * larger one is record_overflow. The peer's own limit shortens the records we send.
+     */
+    public TlsConfig recordSizeLimit(int limit) {
+        if (limit < 64 || limit > MAX_RECORD_SIZE_LIMIT) {
+            throw new IllegalArgumentException("record_size_limit must be 64 to 16385 in TLS 1.3 (RFC 8449 §4), not " + limit);
+        }
+        this.recordSizeLimit = limit;
+        return this;
+    }
+
     /** Offer or accept encrypt-then-MAC for CBC suites (RFC 7366), on by default. */
     public TlsConfig encryptThenMac(boolean on) {
         this.encryptThenMac = on;
@@ -197,7 +233,34 @@ public final class TlsConfig {
         return this;
     }
 
-    /** Code plugged into the handshake (a student's PRF) failed: reported as such, not as a library bug. */
+    /**
+     * Replace TLS 1.3's HKDF-Expand-Label (RFC 8446 §7.1), e.g. with a student's own: every secret after
+     * HKDF-Extract comes from it (Derive-Secret, the "derived" salts, traffic secrets), and so do the
+     * Finished keys, the record keys and IVs ("key", "iv"), PSK binders, ticket PSKs and KeyUpdate's next
+     * secret. It is called with the suite's HMAC ("HmacSHA256" or "HmacSHA384"), so it drives every TLS 1.3
+     * suite. A wrong one breaks the handshake: the peer cannot open our records (bad_record_mac) or
+     * check our Finished (decrypt_error). TLS 1.2 connections do not use it.
+     */
+    public TlsConfig hkdfExpandLabel(Hkdf.ExpandLabel expandLabel) {
+        this.hkdfExpandLabel = (hmac, secret, label, context, length) -> {
+            byte[] out;
+            try {
+                out = expandLabel.expandLabel(hmac, secret.clone(), label, context.clone(), length);
+            } catch (RuntimeException e) {
+                throw new PluggedInFailure("the HKDF-Expand-Label given to TlsConfig.hkdfExpandLabel threw " + e
+                        + " for label \"" + label + "\"", e);
+            }
+            if (out == null || out.length != length) {
+                throw new PluggedInFailure("the HKDF-Expand-Label given to TlsConfig.hkdfExpandLabel returned "
+                        + (out == null ? "null" : out.length + " bytes") + " for label \"" + label + "\" where " + length
+                        + " bytes were asked", null);
+            }
+            return out;
+        };
+        return this;
+    }
+
+    /** Code plugged into the handshake (a student's PRF or HKDF-Expand-Label) failed: reported as such, not as a library bug. */
     static final class PluggedInFailure extends RuntimeException {
         PluggedInFailure(String message, Throwable cause) {
             super(message, cause);

@@ -26,6 +26,7 @@ public record Extension(int type, byte[] data) {
     public static final int SIGNATURE_ALGORITHMS = 13;
     public static final int ENCRYPT_THEN_MAC = 22;
     public static final int EXTENDED_MASTER_SECRET = 23;
+    public static final int RECORD_SIZE_LIMIT = 28;
     public static final int PRE_SHARED_KEY = 41;
     public static final int EARLY_DATA = 42;
     public static final int SUPPORTED_VERSIONS = 43;
@@ -54,7 +55,7 @@ public record Extension(int type, byte[] data) {
             case 21 -> "padding";
             case ENCRYPT_THEN_MAC -> "encrypt_then_mac (RFC 7366)";
             case EXTENDED_MASTER_SECRET -> "extended_master_secret (RFC 7627)";
-            case 28 -> "record_size_limit (RFC 8449)";
+            case RECORD_SIZE_LIMIT -> "record_size_limit (RFC 8449)";
             case 35 -> "session_ticket (not implemented: ignored)";
             case PRE_SHARED_KEY -> "pre_shared_key (TLS 1.3)";
             case EARLY_DATA -> "early_data (TLS 1.3)";
@@ -97,6 +98,14 @@ public record Extension(int type, byte[] data) {
      */
     public static Extension renegotiationInfo() {
         return new Extension(RENEGOTIATION_INFO, new byte[] {0});
+    }
+
+    /**
+     * record_size_limit (RFC 8449): the most plaintext this side takes in one protected record, in TLS 1.3
+     * counting the inner content type and padding, so 2^14 + 1 means "full-size records".
+     */
+    public static Extension recordSizeLimit(int limit) {
+        return new Extension(RECORD_SIZE_LIMIT, new Writer().u16(limit).toByteArray());
     }
 
     /** An extension whose presence is the whole message: encrypt_then_mac, extended_master_secret. */

@@ -39,6 +39,7 @@ public enum ExtensionContext {
     public static Set<ExtensionContext> allowedIn(int type) {
         return switch (type) {
             case 0, 1, 10, 14, 15, 16, 19, 20 -> Set.of(CLIENT_HELLO, ENCRYPTED_EXTENSIONS);
+            case 28 -> Set.of(CLIENT_HELLO, ENCRYPTED_EXTENSIONS);   // record_size_limit, RFC 8449 §4 (after RFC 8446's table)
             case 5, 18 -> Set.of(CLIENT_HELLO, CERTIFICATE_REQUEST, CERTIFICATE);
             case 13, 47, 50 -> Set.of(CLIENT_HELLO, CERTIFICATE_REQUEST);
             case 21, 45, 49 -> Set.of(CLIENT_HELLO);

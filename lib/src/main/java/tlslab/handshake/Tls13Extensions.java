@@ -35,6 +35,7 @@ public final class Tls13Extensions {
     private List<Integer> signatureAlgorithms;
     private List<Integer> signatureAlgorithmsCert;
     private List<Integer> supportedGroups;
+    private Integer recordSizeLimit;
 
     private Tls13Extensions() {
     }
@@ -65,7 +66,7 @@ public final class Tls13Extensions {
         return switch (type) {
             case Extension.SUPPORTED_GROUPS, Extension.SIGNATURE_ALGORITHMS, Extension.PRE_SHARED_KEY, Extension.EARLY_DATA,
                     Extension.SUPPORTED_VERSIONS, Extension.COOKIE, Extension.PSK_KEY_EXCHANGE_MODES,
-                    Extension.SIGNATURE_ALGORITHMS_CERT, Extension.KEY_SHARE -> true;
+                    Extension.SIGNATURE_ALGORITHMS_CERT, Extension.KEY_SHARE, Extension.RECORD_SIZE_LIMIT -> true;
             default -> false;
         };
     }
@@ -98,6 +99,12 @@ public final class Tls13Extensions {
             case Extension.SIGNATURE_ALGORITHMS -> signatureAlgorithms = codes(r, "supported_signature_algorithms", SignatureScheme::nameOf);
             case Extension.SIGNATURE_ALGORITHMS_CERT -> signatureAlgorithmsCert = codes(r, "supported_signature_algorithms", SignatureScheme::nameOf);
             case Extension.SUPPORTED_GROUPS -> supportedGroups = codes(r, "named_group_list", NamedGroup::nameOf);
+            case Extension.RECORD_SIZE_LIMIT -> {
+                recordSizeLimit = r.u16("record_size_limit");
+                if (recordSizeLimit < 64) {   // RFC 8449 §4: smaller limits only make records easier to count and slower
+                    throw r.error(AlertDescription.ILLEGAL_PARAMETER, "record_size_limit", "is " + recordSizeLimit + ", below the least allowed, 64 (RFC 8449 §4)");
+                }
+            }
             default -> throw new IllegalArgumentException("not a typed extension: " + type);
         }
     }
@@ -173,6 +180,8 @@ public final class Tls13Extensions {
     public List<Integer> signatureAlgorithms() { return signatureAlgorithms; }
     public List<Integer> signatureAlgorithmsCert() { return signatureAlgorithmsCert; }
     public List<Integer> supportedGroups() { return supportedGroups; }
+    /** The peer's record_size_limit, or null if it sent none. */
+    public Integer recordSizeLimit() { return recordSizeLimit; }
 
     @Override
     public String toString() {

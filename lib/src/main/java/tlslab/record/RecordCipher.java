@@ -6,6 +6,7 @@ import tlslab.alert.TlsException;
 import tlslab.crypto.CipherSuite;
 import tlslab.crypto.KeySchedule.KeyBlock;
 import tlslab.crypto.Side;
+import tlslab.crypto.tls13.Hkdf;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 
 /**
@@ -51,7 +52,12 @@ public interface RecordCipher {
 
     /** TLS 1.3 records under {@code trafficSecret} (RFC 8446 §5.2): see {@link Tls13RecordCipher}. */
     static RecordCipher tls13(Tls13CipherSuite suite, byte[] trafficSecret) {
-        return new Tls13Fragments(Tls13RecordCipher.of(suite, trafficSecret));
+        return tls13(Hkdf.LIBRARY, suite, trafficSecret);
+    }
+
+    /** The same with the key and IV from the HKDF-Expand-Label {@code f} (see {@link Tls13RecordCipher#of(Hkdf.ExpandLabel, Tls13CipherSuite, byte[])}). */
+    static RecordCipher tls13(Hkdf.ExpandLabel f, Tls13CipherSuite suite, byte[] trafficSecret) {
+        return new Tls13Fragments(Tls13RecordCipher.of(f, suite, trafficSecret));
     }
 
     /** Before ChangeCipherSpec: records travel in clear. */

@@ -54,6 +54,8 @@ public final class RecordLayer {
     private RecordCipher writeCipher = RecordCipher.NONE;
     private long readSeq;
     private long writeSeq;
+    private int writeLimit = MAX_PLAINTEXT;
+    private int readLimit = MAX_PLAINTEXT;
     private long recordsRead;
 
     public RecordLayer(InputStream in, OutputStream out) {
@@ -93,11 +95,21 @@ public final class RecordLayer {
         return writeCipher != RecordCipher.NONE;
     }
 
-    /** Sends {@code data} as one or more records of at most 2^14 bytes each. */
+    /**
+     * The peer's record_size_limit (RFC 8449) as content bytes per record: from now on records we send
+     * carry at most {@code contentBytes}, and records we read may carry at most {@code readContentBytes}.
+     */
+    public void recordSizeLimits(int contentBytes, int readContentBytes) {
+        if (contentBytes < 1 || readContentBytes < 1) throw new IllegalArgumentException("a record carries at least one byte");
+        writeLimit = Math.min(MAX_PLAINTEXT, contentBytes);
+        readLimit = Math.min(MAX_PLAINTEXT, readContentBytes);
+    }
+
+    /** Sends {@code data} as one or more records of at most 2^14 bytes each (fewer if the peer set a record_size_limit). */
     public void write(ContentType type, byte[] data) throws IOException {
         int off = 0;
         do {
-            int n = Math.min(MAX_PLAINTEXT, data.length - off);
+            int n = Math.min(writeLimit, data.length - off);
             writeOne(type, data, off, n);
             off += n;
         } while (off < data.length);
@@ -234,9 +246,9 @@ public final class RecordLayer {
             type = ContentType.of(out[outOff + n - 1] & 0xff);
             n--;
         }
-        if (n > MAX_PLAINTEXT) {
-            throw new TlsException(AlertDescription.RECORD_OVERFLOW, "record #" + at + " decrypts to "
-                    + n + " bytes, more than 2^14");
+        if (n > readLimit) {
+            throw new TlsException(AlertDescription.RECORD_OVERFLOW, "record #" + at + " decrypts to " + n + " bytes, more than "
+                    + (readLimit == MAX_PLAINTEXT ? "2^14" : readLimit + " bytes of content, as our record_size_limit allows (RFC 8449)"));
         }
         return new Received(type, seq, n);
     }

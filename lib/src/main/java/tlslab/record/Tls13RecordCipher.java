@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
+import tlslab.crypto.tls13.Hkdf;
 import tlslab.crypto.tls13.SecretSchedule;
 import tlslab.crypto.tls13.Tls13CipherSuite;
 import tlslab.crypto.tls13.TrafficKeys;
@@ -50,15 +51,17 @@ public final class Tls13RecordCipher {
     public static final int MAX_CIPHERTEXT = RecordLayer.MAX_PLAINTEXT + 256;
 
     private final Tls13CipherSuite suite;
+    private final Hkdf.ExpandLabel expandLabel;
     private final byte[] trafficSecret;
     private final TrafficKeys keys;
     private final SecretKeySpec key;
     private Cipher cipher;
 
-    private Tls13RecordCipher(Tls13CipherSuite suite, byte[] trafficSecret) {
+    private Tls13RecordCipher(Hkdf.ExpandLabel expandLabel, Tls13CipherSuite suite, byte[] trafficSecret) {
         this.suite = suite;
+        this.expandLabel = expandLabel;
         this.trafficSecret = trafficSecret.clone();
-        this.keys = TrafficKeys.derive(suite, trafficSecret);
+        this.keys = TrafficKeys.derive(expandLabel, suite, trafficSecret);
         this.key = new SecretKeySpec(keys.key(), isChaCha() ? "ChaCha20" : "AES");
         this.cipher = newCipher();
     }
@@ -69,11 +72,19 @@ public final class Tls13RecordCipher {
      * {@link TrafficKeys#derive}d from it (§7.3).
      */
     public static Tls13RecordCipher of(Tls13CipherSuite suite, byte[] trafficSecret) {
+        return of(Hkdf.LIBRARY, suite, trafficSecret);
+    }
+
+    /**
+     * The same with the key and IV from the HKDF-Expand-Label {@code expandLabel} (one plugged into a
+     * connection, {@code TlsConfig.hkdfExpandLabel}); {@link #afterKeyUpdate()} derives with it too.
+     */
+    public static Tls13RecordCipher of(Hkdf.ExpandLabel expandLabel, Tls13CipherSuite suite, byte[] trafficSecret) {
         if (trafficSecret.length != suite.hash.length()) {
             throw new IllegalArgumentException(suite + " takes a " + suite.hash.length() + "-byte traffic secret, got "
                     + trafficSecret.length);
         }
-        return new Tls13RecordCipher(suite, trafficSecret);
+        return new Tls13RecordCipher(expandLabel, suite, trafficSecret);
     }
 
     /**
@@ -82,7 +93,7 @@ public final class Tls13RecordCipher {
      * record is number 0 again. Only meaningful for an application traffic secret.
      */
     public Tls13RecordCipher afterKeyUpdate() {
-        return new Tls13RecordCipher(suite, SecretSchedule.nextApplicationTrafficSecret(suite.hash, trafficSecret));
+        return new Tls13RecordCipher(expandLabel, suite, SecretSchedule.nextApplicationTrafficSecret(expandLabel, suite.hash, trafficSecret));
     }
 
     public Tls13CipherSuite suite() {

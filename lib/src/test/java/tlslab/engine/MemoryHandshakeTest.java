@@ -72,9 +72,10 @@ class MemoryHandshakeTest {
     }
 
     @Test
-    void ecdheOverBothCurves() throws Exception {
+    void ecdheOverEveryCurve() throws Exception {
         for (NamedGroup g : NamedGroup.values()) {
-            Connection[] cs = connect(TestPki.client().groups(g), TestPki.server(), Interceptor.NONE);
+            if (g.finiteField()) continue;   // TLS 1.2's ECDHE suites take curves only
+            Connection[] cs = connect(TestPki.client().groups(g), TestPki.server().groups(g), Interceptor.NONE);
             assertEquals(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, cs[0].session().cipherSuite());
             assertTrue(cs[0].transcript().names().contains("ServerKeyExchange"));
         }

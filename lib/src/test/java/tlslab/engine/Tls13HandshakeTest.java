@@ -86,11 +86,45 @@ class Tls13HandshakeTest {
     }
 
     @Test
-    void eitherGroup() throws Exception {
+    void everyGroup() throws Exception {
         for (NamedGroup g : NamedGroup.values()) {
-            Connection[] c = connect(TestPki.client().versions(TLS13).groups(g), TestPki.server().versions(TLS13));
+            Connection[] c = connect(TestPki.client().versions(TLS13).groups(g), TestPki.server().versions(TLS13).groups(g));
             assertEquals(TLS13, c[0].version(), g.toString());
+            assertEquals(g.coordinateLength, c[0].tls13Secrets().sharedSecret().length, g + ": the shared secret, leading zeros kept");
+            assertArrayEquals(c[0].tls13Secrets().serverApplicationTrafficSecret(), c[1].tls13Secrets().serverApplicationTrafficSecret());
         }
+    }
+
+    /**
+     * RFC 8449: the client takes records of at most 64 bytes of plaintext (content type included), so the
+     * server's EncryptedExtensions announces its own limit and every protected record it sends carries
+     * at most 63 bytes of content; the data still arrives whole. The server also lists its groups and
+     * acknowledges the server name there.
+     */
+    @Test
+    void recordSizeLimitShortensThePeersRecords() throws Exception {
+        java.util.List<Integer> serverRecordLengths = new java.util.ArrayList<>();
+        Connection[] c = MemoryHandshakeTest.connect(TestPki.client().versions(TLS13).recordSizeLimit(64), TestPki.server().versions(TLS13),
+                (fromClient, bytes) -> {
+                    if (!fromClient && bytes[0] == 23) serverRecordLengths.add(bytes.length - 5);
+                    return bytes;
+                });
+        tlslab.handshake.EncryptedExtensions ee = (tlslab.handshake.EncryptedExtensions) c[0].transcript().find("EncryptedExtensions").message();
+        assertEquals(java.util.List.of(tlslab.handshake.Extension.SUPPORTED_GROUPS, tlslab.handshake.Extension.RECORD_SIZE_LIMIT,
+                tlslab.handshake.Extension.SERVER_NAME), ee.extensions().stream().map(tlslab.handshake.Extension::type).toList());
+        byte[] data = new byte[1000];
+        c[1].write(data);
+        int got = 0;
+        while (got < data.length) got += c[0].read().length;
+        assertEquals(1000, got);
+        // each AES-128-GCM record: at most 63 bytes of content + 1 type byte + 16-byte tag
+        assertTrue(serverRecordLengths.stream().allMatch(n -> n <= 64 + 16), serverRecordLengths.toString());
+        assertTrue(serverRecordLengths.size() >= 1000 / 63, serverRecordLengths.toString());
+        assertThrows(IllegalArgumentException.class, () -> new TlsConfig().recordSizeLimit(63));
+        tlslab.alert.TlsException small = assertThrows(tlslab.alert.TlsException.class, () -> tlslab.handshake.Tls13Extensions.of(
+                java.util.List.of(tlslab.handshake.Extension.recordSizeLimit(63)), tlslab.handshake.ExtensionContext.CLIENT_HELLO));
+        assertEquals(tlslab.alert.AlertDescription.ILLEGAL_PARAMETER, small.alert());
+        assertTrue(small.getMessage().contains("record_size_limit") && small.getMessage().contains("64"), small.getMessage());
     }
 
     /** The client's one share is x25519, the server takes only secp256r1: it asks again, and the handshake goes on (§4.1.4). */
@@ -219,12 +253,56 @@ class Tls13HandshakeTest {
     @Test
     void keyUpdateBothWays() throws Exception {
         Connection[] c = connect(TestPki.client().versions(TLS13), TestPki.server().versions(TLS13));
+        Tls13Secrets before = c[0].tls13Secrets();
         c[0].keyUpdate(true);   // ours change, and we ask the server to change its own
         c[0].write("after".getBytes());
         assertEquals("after", new String(c[1].read()));   // the server reads KeyUpdate, answers with its own
         c[1].write("reply".getBytes());
         assertEquals("reply", new String(c[0].read()));
         assertEquals(2, c[0].transcript().names().stream().filter(n -> n.equals("KeyUpdate")).count());
+        // both ends now report application_traffic_secret_1 each way (§7.2), the same at both ends
+        tlslab.crypto.Hash h = before.cipherSuite().hash;
+        byte[] client1 = tlslab.crypto.tls13.SecretSchedule.nextApplicationTrafficSecret(h, before.clientApplicationTrafficSecret());
+        byte[] server1 = tlslab.crypto.tls13.SecretSchedule.nextApplicationTrafficSecret(h, before.serverApplicationTrafficSecret());
+        for (Connection end : c) {
+            assertArrayEquals(client1, end.tls13Secrets().clientApplicationTrafficSecret());
+            assertArrayEquals(server1, end.tls13Secrets().serverApplicationTrafficSecret());
+            assertArrayEquals(before.handshakeSecret(), end.tls13Secrets().handshakeSecret());
+        }
+    }
+
+    /** §4.2.9: tickets go only to a client that sent psk_key_exchange_modes, which ours always does. */
+    @Test
+    void noTicketForAClientWithoutPskKeyExchangeModes() throws Exception {
+        for (boolean withModes : new boolean[] {true, false}) {
+            TlsConfig client = TestPki.client().versions(TLS13);
+            if (!withModes) {
+                client.clientHelloOverride = h -> h.withExtensions(h.extensions().stream()
+                        .filter(e -> e.type() != tlslab.handshake.Extension.PSK_KEY_EXCHANGE_MODES).toList());
+            }
+            Connection[] c = connect(client, TestPki.server().versions(TLS13));
+            c[1].write("x".getBytes());
+            assertEquals("x", new String(c[0].read()));
+            assertEquals(withModes, c[0].tls13Ticket() != null, "with psk_key_exchange_modes: " + withModes);
+        }
+    }
+
+    /** A NewSessionTicket split over three records is put back together; application data in its middle is refused. */
+    @Test
+    void aPostHandshakeMessageMayRunOverSeveralRecords() throws Exception {
+        Connection[] c = connect(TestPki.client().versions(TLS13), TestPki.server().versions(TLS13));
+        byte[] nst = new tlslab.handshake.NewSessionTicket(600, 7, new byte[] {1}, new byte[300], java.util.List.of()).encode();
+        Tls13PostHandshake after = new Tls13PostHandshake(new tlslab.record.RecordLayer(java.io.InputStream.nullInputStream(),
+                java.io.OutputStream.nullOutputStream()), new tlslab.transcript.Transcript(true, java.time.Clock.systemUTC()),
+                c[0].tls13Secrets(), true, java.util.List.of(), java.time.Clock.systemUTC(), tlslab.crypto.tls13.Hkdf.LIBRARY);
+        after.received(java.util.Arrays.copyOfRange(nst, 0, 3));   // not even the whole header
+        tlslab.alert.TlsException cut = assertThrows(tlslab.alert.TlsException.class, after::checkNoMessageCut);
+        assertEquals(tlslab.alert.AlertDescription.UNEXPECTED_MESSAGE, cut.alert());
+        after.received(java.util.Arrays.copyOfRange(nst, 3, 100));
+        assertNull(after.ticket());
+        after.received(java.util.Arrays.copyOfRange(nst, 100, nst.length));
+        assertEquals(600, after.ticket().lifetimeSeconds());
+        after.checkNoMessageCut();
     }
 
     @Test

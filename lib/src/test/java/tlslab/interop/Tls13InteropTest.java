@@ -83,11 +83,7 @@ class Tls13InteropTest {
     @Test
     void everyGroupBothWaysWithOpenSsl() throws Exception {
         for (NamedGroup g : NamedGroup.values()) {
-            String name = switch (g) {
-                case X25519 -> "X25519";
-                case SECP256R1 -> "P-256";
-                case SECP384R1 -> "P-384";
-            };
+            String name = OpenSslServerTest.openSslGroup(g);
             int port = Peer.freePort();
             try (Peer server = OpenSslServerTest.sServer13(port, List.of("-groups", name))) {
                 Connection c = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).groups(g));
@@ -100,6 +96,8 @@ class Tls13InteropTest {
                     case X25519 -> "X25519";
                     case SECP256R1 -> "ECDH, prime256v1";
                     case SECP384R1 -> "ECDH, secp384r1";
+                    case SECP521R1 -> "ECDH, secp521r1";
+                    default -> "DH, " + g.coordinateLength * 8 + " bits";
                 };
                 assertTrue(client.output().contains("Server Temp Key: " + openSslName), client.output());
             }
@@ -159,6 +157,35 @@ class Tls13InteropTest {
             Connection second = OpenSslServerTest.get(port, TestPki.client().versions(TLS13).resume(first.tls13Ticket()));
             assertTrue(second.resumed(), second.transcript().names().toString());
         }
+    }
+
+    /**
+     * The JDK's TLS 1.3 client keeps our NewSessionTicket and resumes with it on its next connection to the
+     * same server; our client resumes with the JDK server's ticket.
+     */
+    @Test
+    void ticketResumptionBothWaysWithTheJdk() throws Exception {
+        try (LabServer server = OurServer.start(c -> c.versions(TLS13))) {
+            javax.net.ssl.SSLSocketFactory factory = JdkPeersTest.context(false, "TLSv1.3").getSocketFactory();
+            String[] pages = new String[2];
+            for (int i = 0; i < 2; i++) {
+                try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) factory.createSocket("localhost", server.port())) {
+                    s.setSoTimeout(15000);
+                    s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes());
+                    pages[i] = new String(s.getInputStream().readAllBytes());
+                }
+            }
+            assertTrue(pages[0].contains("<li>Session resumed: no</li>"), pages[0]);
+            assertTrue(pages[1].contains("<li>Session resumed: yes</li>"), pages[1]);
+        }
+        SSLServerSocket ss = JdkPeersTest.listen(null, false);
+        ss.setEnabledProtocols(new String[] {"TLSv1.3"});
+        CompletableFuture<Void> server = JdkPeersTest.jsseServer(ss, 2);
+        Connection first = JdkPeersTest.get(ss.getLocalPort(), TestPki.client().versions(TLS13));
+        assertTrue(first.tls13Ticket() != null, first.transcript().names().toString());
+        Connection second = JdkPeersTest.get(ss.getLocalPort(), TestPki.client().versions(TLS13).resume(first.tls13Ticket()));
+        server.get(20, TimeUnit.SECONDS);
+        assertTrue(second.resumed(), second.transcript().names().toString());
     }
 
     @Test

@@ -151,6 +151,27 @@ class RecordLayerLimitsTest {
         }
     }
 
+    /** RFC 8449: after the peer's record_size_limit we send shorter records, and take none longer than ours. */
+    @Test
+    void aRecordSizeLimitShortensWritesAndBoundsReads() throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        RecordLayer out = new RecordLayer(InputStream.nullInputStream(), wire);
+        out.recordSizeLimits(63, 16384);
+        out.write(ContentType.APPLICATION_DATA, new byte[130]);
+        assertEquals("170303", Hex.of(wire.toByteArray(), 0, 3));
+        List<Integer> sizes = new ArrayList<>();
+        byte[] w = wire.toByteArray();
+        for (int at = 0; at < w.length; at += 5 + sizes.get(sizes.size() - 1)) sizes.add(((w[at + 3] & 0xff) << 8) | (w[at + 4] & 0xff));
+        assertEquals(List.of(63, 63, 4), sizes);
+
+        RecordLayer in = new RecordLayer(new ByteArrayInputStream(record(23, 0x0303, new byte[64])), OutputStream.nullOutputStream());
+        in.recordSizeLimits(16384, 63);
+        TlsException e = assertThrows(TlsException.class, in::read);
+        assertEquals(AlertDescription.RECORD_OVERFLOW, e.alert());
+        assertEquals("record #0 decrypts to 64 bytes, more than 63 bytes of content, as our record_size_limit allows (RFC 8449)",
+                e.getMessage());
+    }
+
     @Test
     void anyRecordVersionOfSsl3OrTlsIsAcceptedUntilAgreed() throws Exception {
         assertEquals(ContentType.HANDSHAKE, read(record(22, 0x0301, new byte[] {1})).type());

@@ -20,6 +20,21 @@ public final class Hkdf {
     private Hkdf() {
     }
 
+    /**
+     * HKDF-Expand-Label as a pluggable function, so an exercise's implementation can drive a real TLS 1.3
+     * handshake ({@code TlsConfig.hkdfExpandLabel}). {@code hmac} is the JCA name of the suite's HMAC,
+     * "HmacSHA256" or "HmacSHA384": plain values only, so the auto-grader can call a student's code in
+     * another JVM.
+     */
+    @FunctionalInterface
+    public interface ExpandLabel {
+        byte[] expandLabel(String hmac, byte[] secret, String label, byte[] context, int length);
+    }
+
+    /** The library's own {@link #expandLabel(Hash, byte[], String, byte[], int)} as an {@link ExpandLabel}. */
+    public static final ExpandLabel LIBRARY = (hmac, secret, label, context, length) ->
+            expandLabel(Hash.ofHmacName(hmac), secret, label, context, length);
+
     /** HKDF-Extract(salt, IKM) = HMAC-Hash(salt, IKM): the PRK. An empty salt means Hash.length zeros. */
     public static byte[] extract(Hash hash, byte[] salt, byte[] ikm) {
         return hash.hmac(salt.length == 0 ? hash.zeros() : salt, ikm);
@@ -72,6 +87,11 @@ public final class Hkdf {
      * hash ({@link TranscriptHash}), not every message.
      */
     public static byte[] deriveSecret(Hash hash, byte[] secret, String label, byte[] transcriptHash) {
-        return expandLabel(hash, secret, label, transcriptHash, hash.length());
+        return deriveSecret(LIBRARY, hash, secret, label, transcriptHash);
+    }
+
+    /** Derive-Secret on the HKDF-Expand-Label {@code f} (the library's, or one plugged in). */
+    public static byte[] deriveSecret(ExpandLabel f, Hash hash, byte[] secret, String label, byte[] transcriptHash) {
+        return f.expandLabel(hash.hmacName, secret, label, transcriptHash, hash.length());
     }
 }

@@ -16,15 +16,28 @@ public record TrafficKeys(byte[] key, byte[] iv) {
 
     /** The key and IV for {@code suite} from a traffic secret (early, handshake or application). */
     public static TrafficKeys derive(Tls13CipherSuite suite, byte[] trafficSecret) {
-        return new TrafficKeys(writeKey(suite, trafficSecret), writeIv(suite, trafficSecret));
+        return derive(Hkdf.LIBRARY, suite, trafficSecret);
+    }
+
+    /** The same on the HKDF-Expand-Label {@code f} ({@link Hkdf#LIBRARY}, or one plugged into a connection). */
+    public static TrafficKeys derive(Hkdf.ExpandLabel f, Tls13CipherSuite suite, byte[] trafficSecret) {
+        return new TrafficKeys(writeKey(f, suite, trafficSecret), writeIv(f, suite, trafficSecret));
     }
 
     public static byte[] writeKey(Tls13CipherSuite suite, byte[] trafficSecret) {
-        return Hkdf.expandLabel(suite.hash, trafficSecret, "key", new byte[0], suite.keyLength);
+        return writeKey(Hkdf.LIBRARY, suite, trafficSecret);
+    }
+
+    public static byte[] writeKey(Hkdf.ExpandLabel f, Tls13CipherSuite suite, byte[] trafficSecret) {
+        return f.expandLabel(suite.hash.hmacName, trafficSecret, "key", new byte[0], suite.keyLength);
     }
 
     public static byte[] writeIv(Tls13CipherSuite suite, byte[] trafficSecret) {
-        return Hkdf.expandLabel(suite.hash, trafficSecret, "iv", new byte[0], Tls13CipherSuite.IV_LENGTH);
+        return writeIv(Hkdf.LIBRARY, suite, trafficSecret);
+    }
+
+    public static byte[] writeIv(Hkdf.ExpandLabel f, Tls13CipherSuite suite, byte[] trafficSecret) {
+        return f.expandLabel(suite.hash.hmacName, trafficSecret, "iv", new byte[0], Tls13CipherSuite.IV_LENGTH);
     }
 
     @Override

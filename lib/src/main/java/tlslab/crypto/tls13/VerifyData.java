@@ -20,7 +20,12 @@ public final class VerifyData {
 
     /** finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length). */
     public static byte[] finishedKey(Hash hash, byte[] baseKey) {
-        return Hkdf.expandLabel(hash, baseKey, "finished", new byte[0], hash.length());
+        return finishedKey(Hkdf.LIBRARY, hash, baseKey);
+    }
+
+    /** The same on the HKDF-Expand-Label {@code f} ({@link Hkdf#LIBRARY}, or one plugged into a connection). */
+    public static byte[] finishedKey(Hkdf.ExpandLabel f, Hash hash, byte[] baseKey) {
+        return f.expandLabel(hash.hmacName, baseKey, "finished", new byte[0], hash.length());
     }
 
     /**
@@ -29,7 +34,12 @@ public final class VerifyData {
      * Finished (and its own Certificate, CertificateVerify if it sent them), with its own.
      */
     public static byte[] verifyData(Hash hash, byte[] baseKey, byte[] transcriptHash) {
-        return hash.hmac(finishedKey(hash, baseKey), transcriptHash);
+        return verifyData(Hkdf.LIBRARY, hash, baseKey, transcriptHash);
+    }
+
+    /** The same on the HKDF-Expand-Label {@code f}. */
+    public static byte[] verifyData(Hkdf.ExpandLabel f, Hash hash, byte[] baseKey, byte[] transcriptHash) {
+        return hash.hmac(finishedKey(f, hash, baseKey), transcriptHash);
     }
 
     /**
@@ -37,7 +47,12 @@ public final class VerifyData {
      * It proves the client holds the PSK and binds the PSK to this ClientHello.
      */
     public static byte[] binder(Hash hash, byte[] binderKey, byte[] truncatedClientHelloHash) {
-        return verifyData(hash, binderKey, truncatedClientHelloHash);
+        return binder(Hkdf.LIBRARY, hash, binderKey, truncatedClientHelloHash);
+    }
+
+    /** The same on the HKDF-Expand-Label {@code f}. */
+    public static byte[] binder(Hkdf.ExpandLabel f, Hash hash, byte[] binderKey, byte[] truncatedClientHelloHash) {
+        return verifyData(f, hash, binderKey, truncatedClientHelloHash);
     }
 
     /**

@@ -1,9 +1,11 @@
 package tlslab.crypto.tls13;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +121,33 @@ public final class Rfc8448Trace {
             }
         }
         return trace;
+    }
+
+    /**
+     * The server's RSA key from §2 ("modulus (public):", "prime1:", …), printed there as labelled hex
+     * rather than as a step. Each value runs from its label to the next line with a colon, over page breaks.
+     */
+    public static RSAPrivateCrtKeySpec serverRsaKey() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(locate(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the RFC 8448 trace: " + e, e);
+        }
+        String[] labels = {"modulus (public)", "public exponent", "private exponent", "prime1", "prime2", "exponent1", "exponent2",
+                "coefficient"};
+        BigInteger[] v = new BigInteger[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int at = 0;
+            while (at < lines.size() && !lines.get(at).startsWith("   " + labels[i] + ":")) at++;
+            if (at == lines.size()) throw new AssertionError("RFC 8448 §2 has no \"" + labels[i] + ":\"");
+            StringBuilder hex = new StringBuilder(lines.get(at).substring(lines.get(at).indexOf(':') + 1));
+            for (int j = at + 1; j < lines.size() && !lines.get(j).contains(":") && !SECTION.matcher(lines.get(j)).matches(); j++) {
+                if (HEX_LINE.matcher(lines.get(j)).matches()) hex.append(' ').append(lines.get(j));
+            }
+            v[i] = new BigInteger(1, Hex.parse(hex.toString().replaceAll("\\s+", "")));
+        }
+        return new RSAPrivateCrtKeySpec(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
 
     /** Every step of a section, in the order printed (for tests that walk a whole handshake). */

@@ -11,6 +11,8 @@ import tlslab.exercise.KeyExpansion;
 import tlslab.exercise.Pkcs1Padding;
 import tlslab.exercise.RsaMath;
 import tlslab.exercise.ServerHelloParser;
+import tlslab.exercise.Tls13KeyDerivation;
+import tlslab.exercise.Tls13RecordOpener;
 import tlslab.exercise.TranscriptChecker;
 
 /**
@@ -33,12 +35,15 @@ public enum Exercise {
     PRF(5, "The TLS 1.2 PRF (P_SHA256)", Prf.Function.class, "tlslab.exercises.ex05.Sha256Prf",
             List.of("tlslab/crypto/Prf.prf", "tlslab/crypto/Prf.pSha256", "tlslab/crypto/KeySchedule",
                     "tlslab/engine/"),
-            List.of("tlslab/crypto/Prf", "tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF)),
+            List.of("tlslab/crypto/Prf", "tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF, Exercise.BC_HKDF,
+                    Exercise.BC_HPKE_HKDF)),
     KEY_BLOCK(6, "Master secret and key block", KeyExpansion.class, "tlslab.exercises.ex06.KeyBlockSplitter",
-            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"), List.of("tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF)),
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"),
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF, Exercise.BC_HKDF, Exercise.BC_HPKE_HKDF)),
     FINISHED(7, "Finished verify_data", FinishedVerifyData.class, "tlslab.exercises.ex07.FinishedCalculator",
             List.of("tlslab/crypto/KeySchedule", "tlslab/handshake/", "tlslab/engine/"),
-            List.of("tlslab/crypto/KeySchedule", "tlslab/handshake/", "tlslab/engine/", Exercise.BC_TLS_KDF)),
+            List.of("tlslab/crypto/KeySchedule", "tlslab/handshake/", "tlslab/engine/", Exercise.BC_TLS_KDF, Exercise.BC_HKDF,
+                    Exercise.BC_HPKE_HKDF)),
     GCM(8, "Seal and open a GCM record", GcmRecords.class, "tlslab.exercises.ex08.GcmRecordCipher",
             List.of("tlslab/record/", "tlslab/engine/"), List.of("tlslab/record/", "tlslab/engine/")),
     CERTIFICATES(9, "Certificate chain and host name", ChainChecker.class, "tlslab.exercises.ex09.ChainVerifier",
@@ -46,10 +51,24 @@ public enum Exercise {
                     "javax/net/ssl/", "sun/security/"),
             List.of("tlslab/keys/CertificateVerifier")),
     TAMPERING(10, "Spot a tampered transcript", TranscriptChecker.class, "tlslab.exercises.ex10.TamperDetector",
-            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"), List.of("tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF));
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/"),
+            List.of("tlslab/crypto/KeySchedule", "tlslab/engine/", Exercise.BC_TLS_KDF, Exercise.BC_HKDF, Exercise.BC_HPKE_HKDF)),
+    HKDF_LABEL(11, "HKDF-Expand-Label, traffic key and IV", Tls13KeyDerivation.class, "tlslab.exercises.ex11.HkdfExpandLabel",
+            List.of("tlslab/crypto/tls13/", "tlslab/engine/", "tlslab/record/", "javax/crypto/KDF", Exercise.BC_HKDF, Exercise.BC_HPKE_HKDF),
+            List.of("tlslab/crypto/tls13/", "tlslab/engine/", "tlslab/record/", Exercise.BC_TLS_KDF, Exercise.BC_HKDF,
+                    Exercise.BC_HPKE_HKDF)),
+    TLS13_RECORD(12, "Open a TLS 1.3 record", Tls13RecordOpener.class, "tlslab.exercises.ex12.RecordDecryptor",
+            List.of("tlslab/record/", "tlslab/engine/"), List.of("tlslab/record/", "tlslab/engine/"));
 
     /** Bouncy Castle's TLS PRF (SecretKeyFactory "TLS12WITHSHA256KDF"), which would do exercises 5 to 7. */
     private static final String BC_TLS_KDF = "org/bouncycastle/jcajce/provider/symmetric/TLSKDF";
+    /**
+     * Bouncy Castle's HKDF (RFC 5869), and the copy inside its HPKE, which would do HKDF-Expand in exercise 11. The
+     * key-derivation exercises (5, 6, 7, 10, 11) all hide all three of these, so the grader makes one filtered copy of
+     * Bouncy Castle's jar for them rather than two.
+     */
+    private static final String BC_HKDF = "org/bouncycastle/crypto/generators/HKDFBytesGenerator";
+    private static final String BC_HPKE_HKDF = "org/bouncycastle/crypto/hpke/HKDF";
 
     public final int number;
     public final String title;

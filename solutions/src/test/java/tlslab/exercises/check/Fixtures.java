@@ -61,6 +61,18 @@ public final class Fixtures {
                 .sessionCache(p.cache()).versions(ProtocolVersion.TLS12);
     }
 
+    /** Exercises 11 and 12 are about TLS 1.3: a client that speaks only that. */
+    public static TlsConfig client13() {
+        return new TlsConfig().trust(List.of(pki().ca().certificate())).serverName(HOST).versions(ProtocolVersion.TLS13);
+    }
+
+    /** A server that speaks only TLS 1.3, with the same certificate (keep one to resume: its tickets are in its session cache). */
+    public static TlsConfig server13() {
+        Pki p = pki();
+        return new TlsConfig().identity(List.of(p.serverCert(), p.ca().certificate()), p.serverKeys().getPrivate())
+                .versions(ProtocolVersion.TLS13);
+    }
+
     /** {client, server} after a whole handshake over an in-memory pipe. */
     public static Connection[] handshake(TlsConfig client, TlsConfig server) throws IOException {
         return MemoryPair.connect(client, server);
