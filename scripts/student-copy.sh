@@ -33,7 +33,7 @@ fi
 # Instructor-only or maintainers' paths (prefixes of paths relative to the course folder).
 excluded=(
   solutions/ grader/ grade-out/ docs/instructor.md
-  scripts/grade.sh scripts/grade-gradescope.sh
+  scripts/grade.sh scripts/grade-gradescope.sh scripts/test-gradescope.sh
   scripts/student-copy.sh scripts/test-student-copy.sh scripts/student/
   bench/ BENCHMARKS.md scripts/mutation.sh scripts/mutation_summary.py .ci/
   README.md
