@@ -9,6 +9,9 @@
    (Jupyter Server lists them as "untracked"). JJava answers nothing else when a notebook opens, so
    JupyterLab would show the kernel as "Unknown" until the first cell runs. Tracking kernel_info
    requests makes it show "Idle" as soon as the kernel is ready. Also make Java the default kernel.
+3. JupyterLab's settings defaults (<prefix>/share/jupyter/lab/settings/overrides.json): no "official
+   Jupyter news?" question and no update check, which a class (on the hub, thirty of them) need not see
+   and which would reach for the network.
 
 Run it with the Python of the environment that serves the notebooks (e.g. .venv/bin/python).
 Idempotent: writes only what changed.
@@ -86,6 +89,18 @@ def configure_server() -> None:
         print(f"tlslab: Jupyter Server configured: {path}")
 
 
+def configure_lab() -> None:
+    path = os.path.join(sys.prefix, "share", "jupyter", "lab", "settings", "overrides.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            overrides = json.load(f)
+    except FileNotFoundError:
+        overrides = {}
+    overrides.setdefault("@jupyterlab/apputils-extension:notification", {}).update(checkForUpdates=False, fetchNews="false")
+    if write_json_if_changed(path, overrides):
+        print(f"tlslab: JupyterLab settings configured: {path}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jdk", required=True, help="JDK home, e.g. /usr/lib/jvm/java-17-openjdk-amd64")
@@ -93,6 +108,7 @@ def main() -> int:
     if not configure_kernelspec(args.jdk):
         return 1
     configure_server()
+    configure_lab()
     return 0
 
 
