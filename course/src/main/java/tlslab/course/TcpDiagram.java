@@ -1,6 +1,8 @@
 package tlslab.course;
 
-import java.awt.BasicStroke;
+import static tlslab.transcript.DiagramPen.CLEAR;
+import static tlslab.transcript.DiagramPen.ENCRYPTED;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -11,6 +13,7 @@ import java.util.List;
 
 import tlslab.course.Pcap.Packet;
 import tlslab.course.TcpConnection.TlsRecord;
+import tlslab.transcript.DiagramPen;
 import tlslab.transcript.Direction;
 
 /**
@@ -25,9 +28,6 @@ public final class TcpDiagram {
     private static final int TOP = 96;
     private static final int ROW = 40;
     private static final Color TCP = new Color(0x6b7785);
-    private static final Color CLEAR = new Color(0x1f3a68);
-    private static final Color ENCRYPTED = new Color(0x1b7a3a);
-    private static final Color LANE = new Color(0x9aa5b1);
 
     private final TcpConnection connection;
     private final List<Packet> packets;
@@ -61,9 +61,9 @@ public final class TcpDiagram {
         g.fillRect(0, 0, WIDTH, height());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        centre(g, title, WIDTH / 2, 26);
-        lane(g, CLIENT_X, "client " + connection.client());
-        lane(g, SERVER_X, "server " + connection.server());
+        DiagramPen.centre(g, title, WIDTH / 2, 26);
+        DiagramPen.lane(g, CLIENT_X, "client " + connection.client(), height() - 34);
+        DiagramPen.lane(g, SERVER_X, "server " + connection.server(), height() - 34);
         List<TlsRecord> records = connection.tlsRecords();
         for (int i = 0; i < packets.size(); i++) {
             Packet p = packets.get(i);
@@ -78,61 +78,22 @@ public final class TcpDiagram {
                 }
             }
             Color c = p.payload().length == 0 ? TCP : encrypted ? ENCRYPTED : CLEAR;
-            arrow(g, toServer ? CLIENT_X : SERVER_X, toServer ? SERVER_X : CLIENT_X, y, c);
+            DiagramPen.arrow(g, toServer ? CLIENT_X : SERVER_X, toServer ? SERVER_X : CLIENT_X, y, c);
             long ack = connection.relativeAck(p);
             String label = "[" + p.flagNames() + "] seq=" + connection.relativeSeq(p) + (ack < 0 ? "" : " ack=" + ack)
                     + " len=" + p.payload().length;
             g.setColor(c);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-            centre(g, label, (CLIENT_X + SERVER_X) / 2, y - 5);
+            DiagramPen.centre(g, label, (CLIENT_X + SERVER_X) / 2, y - 5);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(Color.DARK_GRAY);
-            if (!tls.isEmpty()) centre(g, "TLS: " + shorten(String.join("; ", tls), 110), (CLIENT_X + SERVER_X) / 2, y + 14);
+            if (!tls.isEmpty()) DiagramPen.centre(g, "TLS: " + shorten(String.join("; ", tls), 110), (CLIENT_X + SERVER_X) / 2, y + 14);
             g.drawString(String.format("%2d.", p.number()), 16, y + 4);
         }
-        legend(g, height() - 18);
+        DiagramPen.legend(g, height() - 18, new DiagramPen.Key(TCP, "TCP only (no payload)"), new DiagramPen.Key(CLEAR, "TLS records in clear"), new DiagramPen.Key(ENCRYPTED, "encrypted TLS records"));
     }
 
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    private void lane(Graphics2D g, int x, String name) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        int w = g.getFontMetrics().stringWidth(name) + 24;
-        g.setColor(new Color(0xe8eef6));
-        g.fillRoundRect(x - w / 2, 44, w, 30, 10, 10);
-        g.setColor(CLEAR);
-        g.drawRoundRect(x - w / 2, 44, w, 30, 10, 10);
-        centre(g, name, x, 64);
-        g.setColor(LANE);
-        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-        g.drawLine(x, 74, x, height() - 34);
-        g.setStroke(new BasicStroke(1f));
-    }
-
-    private static void arrow(Graphics2D g, int from, int to, int y, Color c) {
-        g.setColor(c);
-        g.setStroke(new BasicStroke(2f));
-        g.drawLine(from, y, to, y);
-        int dir = to > from ? -1 : 1;
-        g.fillPolygon(new int[] {to, to + dir * 10, to + dir * 10}, new int[] {y, y - 5, y + 5}, 3);
-        g.setStroke(new BasicStroke(1f));
-    }
-
-    private static void legend(Graphics2D g, int y) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int x = 12;
-        for (Object[] item : new Object[][] {{TCP, "TCP only (no payload)"}, {CLEAR, "TLS records in clear"}, {ENCRYPTED, "encrypted TLS records"}}) {
-            g.setColor((Color) item[0]);
-            g.fillRect(x, y - 9, 18, 4);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString((String) item[1], x + 24, y - 3);
-            x += 40 + g.getFontMetrics().stringWidth((String) item[1]);
-        }
-    }
-
-    private static void centre(Graphics2D g, String s, int x, int y) {
-        g.drawString(s, x - g.getFontMetrics().stringWidth(s) / 2, y);
     }
 }

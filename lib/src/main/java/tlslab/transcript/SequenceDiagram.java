@@ -1,6 +1,9 @@
 package tlslab.transcript;
 
-import java.awt.BasicStroke;
+import static tlslab.transcript.DiagramPen.ALERT;
+import static tlslab.transcript.DiagramPen.CLEAR;
+import static tlslab.transcript.DiagramPen.ENCRYPTED;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -27,10 +30,6 @@ public final class SequenceDiagram {
     private static final int SERVER_X = 690;
     private static final int TOP = 96;
     private static final int ROW = 36;
-    private static final Color CLEAR = new Color(0x1f3a68);
-    private static final Color ENCRYPTED = new Color(0x1b7a3a);
-    private static final Color ALERT = new Color(0xb3261e);
-    private static final Color LANE = new Color(0x9aa5b1);
 
     private final List<Entry> entries;
     private final String title;
@@ -83,64 +82,25 @@ public final class SequenceDiagram {
 
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        centre(g, title, WIDTH / 2, 26);
-        lane(g, CLIENT_X, "Client (browser)");
-        lane(g, SERVER_X, "Server (www.mybank.test)");
+        DiagramPen.centre(g, title, WIDTH / 2, 26);
+        DiagramPen.lane(g, CLIENT_X, "Client (browser)", height() - 40);
+        DiagramPen.lane(g, SERVER_X, "Server (www.mybank.test)", height() - 40);
 
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             int y = TOP + i * ROW + 22;
             boolean toServer = e.direction() == Direction.CLIENT_TO_SERVER;
             Color c = e.name().startsWith("Alert") ? ALERT : e.encrypted() ? ENCRYPTED : CLEAR;
-            arrow(g, toServer ? CLIENT_X : SERVER_X, toServer ? SERVER_X : CLIENT_X, y, c);
+            DiagramPen.arrow(g, toServer ? CLIENT_X : SERVER_X, toServer ? SERVER_X : CLIENT_X, y, c);
             g.setColor(c);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            centre(g, e.encrypted() ? e.name() + "  [encrypted]" : e.name(), (CLIENT_X + SERVER_X) / 2, y - 6);
+            DiagramPen.centre(g, e.encrypted() ? e.name() + "  [encrypted]" : e.name(), (CLIENT_X + SERVER_X) / 2, y - 6);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(Color.DARK_GRAY);
-            centre(g, e.bytes().length + (e.bytes().length == 1 ? " byte" : " bytes"), (CLIENT_X + SERVER_X) / 2, y + 13);
+            DiagramPen.centre(g, e.bytes().length + (e.bytes().length == 1 ? " byte" : " bytes"), (CLIENT_X + SERVER_X) / 2, y + 13);
             // numbered, not timed: a re-run draws the identical picture
             g.drawString(String.format("%2d.", i + 1), 24, y + 4);
         }
-        legend(g, height() - 22);
-    }
-
-    private void lane(Graphics2D g, int x, String name) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        int w = g.getFontMetrics().stringWidth(name) + 24;
-        g.setColor(new Color(0xe8eef6));
-        g.fillRoundRect(x - w / 2, 44, w, 30, 10, 10);
-        g.setColor(CLEAR);
-        g.drawRoundRect(x - w / 2, 44, w, 30, 10, 10);
-        centre(g, name, x, 64);
-        g.setColor(LANE);
-        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-        g.drawLine(x, 74, x, height() - 40);
-        g.setStroke(new BasicStroke(1f));
-    }
-
-    private static void arrow(Graphics2D g, int from, int to, int y, Color c) {
-        g.setColor(c);
-        g.setStroke(new BasicStroke(2f));
-        g.drawLine(from, y, to, y);
-        int dir = to > from ? -1 : 1;
-        g.fillPolygon(new int[] {to, to + dir * 10, to + dir * 10}, new int[] {y, y - 5, y + 5}, 3);
-        g.setStroke(new BasicStroke(1f));
-    }
-
-    private static void legend(Graphics2D g, int y) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int x = 12;
-        for (Object[] item : new Object[][] {{CLEAR, "sent in clear"}, {ENCRYPTED, "encrypted"}, {ALERT, "alert"}}) {
-            g.setColor((Color) item[0]);
-            g.fillRect(x, y - 9, 18, 4);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString((String) item[1], x + 24, y - 3);
-            x += 40 + g.getFontMetrics().stringWidth((String) item[1]);
-        }
-    }
-
-    private static void centre(Graphics2D g, String s, int x, int y) {
-        g.drawString(s, x - g.getFontMetrics().stringWidth(s) / 2, y);
+        DiagramPen.legend(g, height() - 22, new DiagramPen.Key(CLEAR, "sent in clear"), new DiagramPen.Key(ENCRYPTED, "encrypted"), new DiagramPen.Key(ALERT, "alert"));
     }
 }
