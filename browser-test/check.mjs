@@ -19,6 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { allCellsRan, kernelIdle, menu, notebookPanel } from './lab-page.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const notebooksDir = path.join(root, 'notebooks');
@@ -147,33 +149,6 @@ async function waitForServer() {
 }
 
 // ---- The page ------------------------------------------------------------------------------------
-const notebookPanel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
-
-async function kernelIdle(page, timeout) {
-  // The toolbar indicator says "idle" before any kernel is attached too, so also wait for the status
-  // bar's "<kernel name> | Idle".
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(`${sel} .jp-Notebook-ExecutionIndicator`);
-    const bar = [...document.querySelectorAll('.jp-StatusBar-TextItem')].map((e) => e.textContent.trim());
-    return el && el.getAttribute('data-status') === 'idle' && bar.some((t) => /\S \| Idle$/.test(t));
-  }, notebookPanel, { timeout });
-}
-
-async function menu(page, top, item) {
-  await page.locator('.lm-MenuBar-item', { hasText: new RegExp(`^${top}$`) }).click();
-  await page.locator('.lm-Menu-item:visible', {
-    has: page.locator('.lm-Menu-itemLabel', { hasText: new RegExp(`^${item}$`) }),
-  }).click();
-}
-
-async function allCellsRan(page, timeout) {
-  // Every code cell shows an execution count ("[3]:"), none is queued or running ("[*]:").
-  await page.waitForFunction((sel) => {
-    const prompts = [...document.querySelectorAll(`${sel} .jp-CodeCell .jp-InputPrompt`)];
-    return prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p.textContent));
-  }, notebookPanel, { timeout });
-}
-
 async function expectVisible(page, what, locator) {
   const el = locator.first();
   try {

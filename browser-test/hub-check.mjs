@@ -17,6 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { allCellsRan, kernelIdle, menu, notebookPanel } from './lab-page.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const outDir = path.join(here, 'out');
@@ -47,21 +49,6 @@ if (!opts.url || !opts.name || !opts.code) usage('--url, --name and --code are n
 const started = Date.now();
 const secs = (t = started) => ((Date.now() - t) / 1000).toFixed(1);
 const log = (msg) => console.log(`[hub browser ${secs()} s] ${msg}`);
-const notebookPanel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
-
-async function kernelIdle(page, timeout) {
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(`${sel} .jp-Notebook-ExecutionIndicator`);
-    const bar = [...document.querySelectorAll('.jp-StatusBar-TextItem')].map((e) => e.textContent.trim());
-    return el && el.getAttribute('data-status') === 'idle' && bar.some((t) => /\S \| Idle$/.test(t));
-  }, notebookPanel, { timeout });
-}
-async function menu(page, top, item) {
-  await page.locator('.lm-MenuBar-item', { hasText: new RegExp(`^${top}$`) }).click();
-  await page.locator('.lm-Menu-item:visible', {
-    has: page.locator('.lm-Menu-itemLabel', { hasText: new RegExp(`^${item}$`) }),
-  }).click();
-}
 async function expectVisible(what, locator) {
   const el = locator.first();
   try {
@@ -117,10 +104,7 @@ try {
   await menu(page, 'Edit', 'Clear Outputs of All Cells');
   const t1 = Date.now();
   await menu(page, 'Run', 'Run All Cells');
-  await page.waitForFunction((sel) => {
-    const prompts = [...document.querySelectorAll(`${sel} .jp-CodeCell .jp-InputPrompt`)];
-    return prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p.textContent));
-  }, notebookPanel, { timeout: opts.timeoutMs });
+  await allCellsRan(page, opts.timeoutMs);
   await kernelIdle(page, opts.timeoutMs);
   log(`all cells ran in ${secs(t1)} s`);
   const outputs = page.locator(`${notebookPanel} .jp-OutputArea-output`);

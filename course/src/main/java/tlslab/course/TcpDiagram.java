@@ -6,7 +6,6 @@ import static tlslab.transcript.DiagramPen.ENCRYPTED;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,24 +43,11 @@ public final class TcpDiagram {
     }
 
     public BufferedImage toImage() {
-        BufferedImage img = new BufferedImage(WIDTH, height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            draw(g);
-        } finally {
-            g.dispose();
-        }
-        return img;
+        return DiagramPen.image(WIDTH, height(), this::draw);
     }
 
     private void draw(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, height());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        DiagramPen.centre(g, title, WIDTH / 2, 26);
+        DiagramPen.page(g, WIDTH, height(), title);
         DiagramPen.lane(g, CLIENT_X, "client " + connection.client(), height() - 34);
         DiagramPen.lane(g, SERVER_X, "server " + connection.server(), height() - 34);
         List<TlsRecord> records = connection.tlsRecords();

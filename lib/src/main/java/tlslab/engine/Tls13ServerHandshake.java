@@ -82,6 +82,7 @@ final class Tls13ServerHandshake {
                         + " share, for " + group + " as the HelloRetryRequest asked, and still offer " + suite + " (RFC 8446 §4.1.2)");
             }
             hello = second;
+            ext = ext2;
         }
         // a ticket is taken only without a HelloRetryRequest: its binder covers the first ClientHello alone
         Resumed resumed = compatibilitySent ? null : acceptTicket(hello, ext, suite);
@@ -105,7 +106,7 @@ final class Tls13ServerHandshake {
         conn.records.changeReadCipher(keys.cipher(true, false));
 
         io.startFlight();
-        io.send(encryptedExtensions(hello, Tls13Extensions.of(hello)));
+        io.send(encryptedExtensions(hello, ext));
         boolean askClient = config.requireClientCertificate && resumed == null;
         if (askClient) io.send(new CertificateRequest13(new byte[0], List.of(Extension.signatureAlgorithms(SIGNS_WITH))));
         if (resumed == null) {   // with a ticket, the PSK itself vouches for the server: no certificate
@@ -121,7 +122,7 @@ final class Tls13ServerHandshake {
         keys.checkFinished(true);
         conn.records.changeReadCipher(keys.cipher(true, true));
         // §4.2.9: a ticket only for a client that can use it, one that allows psk_dhe_ke, the mode this server resumes in
-        List<Integer> modes = Tls13Extensions.of(hello).pskKeyExchangeModes();
+        List<Integer> modes = ext.pskKeyExchangeModes();
         if (modes != null && modes.contains(PskKeyExchangeModes.PSK_DHE_KE)) issueTicket(keys, suite, clientChain);
         conn.finishHandshake13(keys.secrets(sh.random(), shared), clientChain, resumed != null);
     }

@@ -4,6 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.function.Consumer;
 
 /** The drawing both message diagrams share (this library's handshake diagram, the course's TCP one): lanes, arrows, a legend. */
 public final class DiagramPen {
@@ -17,6 +20,29 @@ public final class DiagramPen {
     }
 
     private DiagramPen() {
+    }
+
+    /** A {@code width} × {@code height} image that {@code draw} paints on. */
+    public static BufferedImage image(int width, int height, Consumer<Graphics2D> draw) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            draw.accept(g);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** A white, antialiased page with {@code title} centred at the top. */
+    public static void page(Graphics2D g, int width, int height, String title) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        centre(g, title, width / 2, 26);
     }
 
     /** A named box at the top and a dashed lifeline under it, down to {@code bottom}. */
