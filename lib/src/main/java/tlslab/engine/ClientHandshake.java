@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import tlslab.alert.AlertDescription;
 import tlslab.alert.TlsException;
@@ -233,7 +234,9 @@ final class ClientHandshake {
         conn.finishHandshake(s, finish(Agreed.of(s), hello, sh, null, null, s.masterSecret(), true), true);
     }
 
+    private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+
     static boolean isIpLiteral(String host) {
-        return host.matches("[0-9.]+") || host.contains(":");
+        return IPV4.matcher(host).matches() || host.contains(":");
     }
 }

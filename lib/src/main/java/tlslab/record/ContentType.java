@@ -8,6 +8,7 @@ public enum ContentType {
     APPLICATION_DATA(23);
 
     public final int code;
+    private final String rfcName = name().toLowerCase();
 
     ContentType(int code) {
         this.code = code;
@@ -21,6 +22,6 @@ public enum ContentType {
     }
 
     public String rfcName() {
-        return name().toLowerCase();
+        return rfcName;
     }
 }

@@ -208,7 +208,7 @@ public final class RecordLayer {
     private ContentType readFragment() throws IOException {
         int first = in.read(header, 0, Record.HEADER_LENGTH);
         if (first < 0) return null;
-        readFully(header, first, Record.HEADER_LENGTH - first, "record header");
+        readFully(header, first, Record.HEADER_LENGTH - first, null);
         int at = (int) Math.min(Integer.MAX_VALUE, recordsRead);
         ContentType type = ContentType.of(header[0] & 0xff);
         if (type == null) {
@@ -231,7 +231,7 @@ public final class RecordLayer {
                     + " at byte 3 exceeds the limit of " + limit);
         }
         receiveBuffer = grow(receiveBuffer, length);
-        readFully(receiveBuffer, 0, length, type.rfcName() + " record body");
+        readFully(receiveBuffer, 0, length, type);
         receivedLength = length;
         return type;
     }
@@ -258,10 +258,12 @@ public final class RecordLayer {
         return buffer.length >= n ? buffer : new byte[n];
     }
 
-    private void readFully(byte[] b, int off, int len, String what) throws IOException {
+    /** {@code body}: the type of the record whose body is read, or null while reading a header. */
+    private void readFully(byte[] b, int off, int len, ContentType body) throws IOException {
         while (len > 0) {
             int n = in.read(b, off, len);
             if (n < 0) {
+                String what = body == null ? "record header" : body.rfcName() + " record body";
                 throw new TlsException(AlertDescription.DECODE_ERROR, "connection closed in the middle of the "
                         + what + " (" + len + " byte(s) missing)", new EOFException());
             }

@@ -74,7 +74,11 @@ public final class Pipe {
 
     /** One direction: a queue of chunks that blocks readers until data arrives or it is closed. */
     private static final class Channel extends InputStream {
-        /** How long a reader spins before sleeping: a sleeping thread takes tens of µs to wake. */
+        /**
+         * How long a reader keeps looking before it sleeps: a sleeping thread takes tens of µs to wake.
+         * It yields while it looks, so that on a busy machine (or a 2-core one where the JIT compiler
+         * wants a core) the thread it waits for, or any other, gets the CPU.
+         */
         private static final long SPIN_NANOS = 1_000_000;
 
         private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
@@ -102,7 +106,7 @@ public final class Pipe {
         private void spinBriefly() {
             if (head != null && headPos < head.length) return;
             long deadline = System.nanoTime() + SPIN_NANOS;
-            while (queued == 0 && !closed && System.nanoTime() < deadline) Thread.onSpinWait();
+            while (queued == 0 && !closed && System.nanoTime() < deadline) Thread.yield();
         }
 
         @Override

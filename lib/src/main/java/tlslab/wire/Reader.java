@@ -135,6 +135,11 @@ public final class Reader {
         return Arrays.copyOfRange(buf, from - base, pos);
     }
 
+    /** Whether this reader keeps fields to explain (see {@link #note}): a costly note can be skipped when not. */
+    public boolean recording() {
+        return fields != null;
+    }
+
     /** Adds an explanation to the field read last (shown in breakdowns). */
     public void note(String meaning) {
         if (fields != null && !fields.isEmpty()) {
