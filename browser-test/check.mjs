@@ -148,6 +148,27 @@ async function waitForServer() {
   throw new Error(`JupyterLab did not answer on ${base} within 90 s; see ${labLogPath}`);
 }
 
+// Set-up writes JupyterLab's overrides.json (scripts/configure_jupyter.py), so that a student's lab asks
+// no news question and looks for no updates. The settings this run writes for itself don't change the
+// schema's defaults; only overrides.json does, and the settings API shows them.
+async function labDefaultsAsSetUp() {
+  const id = '@jupyterlab/apputils-extension:notification';
+  try {
+    const r = await fetch(`${base}/lab/api/settings/${id}`, { headers: { Authorization: `token ${token}` } });
+    if (!r.ok) throw new Error(`the settings API answered ${r.status}`);
+    const props = (await r.json()).schema.properties;
+    const got = { fetchNews: props.fetchNews.default, checkForUpdates: props.checkForUpdates.default };
+    if (got.fetchNews !== 'false' || got.checkForUpdates !== false) {
+      throw new Error(`defaults are ${JSON.stringify(got)}, not those of overrides.json: run ./tlslab setup again`);
+    }
+    log('ok: JupyterLab defaults to no news and no update check (overrides.json)');
+    return true;
+  } catch (e) {
+    console.error(`[browser] FAILED: JupyterLab's notification defaults: ${e.message}`);
+    return false;
+  }
+}
+
 // ---- The page ------------------------------------------------------------------------------------
 async function expectVisible(page, what, locator) {
   const el = locator.first();
@@ -174,6 +195,7 @@ try {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run ./tlslab setup --for-tests (installs Debian's chromium)`);
   log(`starting JupyterLab on ${base} (log: ${path.relative(root, labLogPath)})`);
   await waitForServer();
+  (await labDefaultsAsSetUp()) ? passed++ : failed++;
   log('JupyterLab is up; starting Chromium');
 
   context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
