@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,15 @@ import tlslab.wire.ProtocolVersion;
  * gets a page describing the connection. Used by {@code ./tlslab server}, tests and notebooks.
  */
 public final class LabServer implements Closeable {
+    /**
+     * How long a connection may stay silent before the server gives up on it. Long, because the
+     * client is often a student's notebook: one cell connects (or handshakes) and a later one, after
+     * some reading, sends the request.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+
     private final ServerSocket socket;
+    private final int idleMillis;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tlslab-server");
         t.setDaemon(true);
@@ -41,6 +50,12 @@ public final class LabServer implements Closeable {
      * connection's config (it may add observers that print the handshake); {@code log} receives one line per event.
      */
     public LabServer(int port, Function<Integer, TlsConfig> configFor, Consumer<String> log) throws IOException {
+        this(port, configFor, log, IDLE_TIMEOUT);
+    }
+
+    /** The same, with connections dropped after {@code idleTimeout} without a byte from the client. */
+    public LabServer(int port, Function<Integer, TlsConfig> configFor, Consumer<String> log, Duration idleTimeout) throws IOException {
+        idleMillis = Math.toIntExact(idleTimeout.toMillis());
         socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> acceptLoop(configFor, log), "tlslab-accept");
         acceptor.setDaemon(true);
@@ -81,7 +96,7 @@ public final class LabServer implements Closeable {
     private void serve(int id, Socket s, TlsConfig config, Consumer<String> log) {
         int sent;
         try (Connection conn = Connection.server(Transport.of(s), config)) {
-            s.setSoTimeout(30_000);
+            s.setSoTimeout(idleMillis);
             conn.handshake();
             Session session = conn.session();
             log.accept("#" + id + " handshake done: " + ProtocolVersion.name(conn.version()) + ", " + conn.cipherSuiteName()
