@@ -103,6 +103,10 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             # thirty JVMs starting at once on two cores take longer than Jupyter Server's default 60 s to
             # answer their first kernel_info_request, and the notebook would show a dead kernel
             "--MappingKernelManager.kernel_info_timeout=180",
+            # while a kernel has not answered, Jupyter Server keeps nudging it and the websocket's pongs
+            # go unseen: its default 90 s ping timeout then drops the notebook's connection before the
+            # 180 s above are up (one of 30 students in a load test)
+            '--ServerApp.tornado_settings={"ws_ping_timeout": 240000}',
         ]
 
     def get_state(self):
