@@ -119,15 +119,7 @@ npm_ci() {  # npm_ci DIR WHAT: installs DIR/package-lock.json into DIR/node_modu
 
 # --- 6. Browser test dependencies ----------------------------------------------------------------------
 if [ "$for_tests" = 1 ]; then
-  bt="$TLSLAB_ROOT/browser-test"
-  if [ ! -f "$bt/node_modules/.package-lock.json" ] \
-     || [ "$bt/package-lock.json" -nt "$bt/node_modules/.package-lock.json" ]; then
-    say "installing playwright-core into browser-test/node_modules (npm ci; uses /usr/bin/chromium, no browser download)..."
-    (cd "$bt" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
-      || die "npm ci in browser-test/ failed"
-  else
-    say "browser-test/node_modules up to date."
-  fi
+  npm_ci "$TLSLAB_ROOT/browser-test" "playwright-core (it uses /usr/bin/chromium: no browser download)"
 fi
 
 say "setup complete."
